@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "netconv",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "NetConv", targets: ["NetConv"]),
+    .executable(name: "netconv", targets: ["netconv"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // libyaml, the C library behind the YAML writer (`apt-get install libyaml-dev`).
+    .systemLibrary(
+      name: "CYaml",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    // Everything netconv does: decoding, lines, detection, dialect parsers, model, writers.
+    .target(name: "NetConv", dependencies: ["CYaml"]),
+    // The command-line shell over the library.
+    .executableTarget(
+      name: "netconv",
+      dependencies: [
+        "NetConv",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Turns Grammar/ into Sources/NetConv/Grammar/*.generated.swift.
+    .target(name: "GrammarCodegen"),
+    .executableTarget(name: "grammar-gen", dependencies: ["GrammarCodegen"]),
+    .testTarget(name: "NetConvTests", dependencies: ["NetConv", "GrammarCodegen"]),
+    // Compiles the README's library example against the public API only.
+    .testTarget(name: "PublicAPITests", dependencies: ["NetConv"]),
+  ]
+)

@@ -1,0 +1,173 @@
+/// Reads input bytes, decodes them to UTF-8 and hands out one line at a time.
+///
+/// This is the "bytes → text → lines" stage: it sniffs the encoding from the first chunk
+/// (BOM, UTF-16 by its NUL pattern), transcodes UTF-16 as it streams, refuses binary data,
+/// and splits on `\n`, `\r\n` and a lone `\r`. Only the current partial line is buffered, and a
+/// line longer than `maxLineLength` is dropped as it streams past, so memory stays flat for
+/// any input size.
+struct LineReader {
+  /// A line handed out by ``next()``.
+  struct Line {
+    /// The 1-based line number.
+    var number: Int
+    /// The byte range of the line in the reader's buffer, without the line terminator.
+    var range: Range<Int>
+    /// The length in bytes of a line that was too long to keep (its `range` is empty).
+    var droppedLength: Int?
+  }
+
+  private var source: any ByteSource
+  private(set) var encoding: TextEncoding = .utf8
+  private var transcoder: UTF16Transcoder?
+  private var decided = false
+  private var buffer: [UInt8] = []
+  private var start = 0
+  private var scanFrom = 0
+  private var endOfInput = false
+  private var lineNumber = 0
+  private var discarding = false
+  private var discardedBytes = 0
+  private var bytesRead = 0
+  let maxLineLength: Int
+
+  init(source: any ByteSource, maxLineLength: Int = 1 << 20) {
+    self.source = source
+    self.maxLineLength = maxLineLength
+  }
+
+  /// Total input bytes consumed so far.
+  var inputBytes: Int { bytesRead }
+
+  /// Calls `body` with the bytes of `line`; the pointer is valid only inside `body`.
+  func withBytes<R>(of line: Line, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try buffer.withUnsafeBufferPointer { all in
+      try body(UnsafeBufferPointer(rebasing: all[line.range]))
+    }
+  }
+
+  /// Returns the next line, or `nil` at the end of the input.
+  ///
+  /// - Throws: ``NetConvError`` when the source cannot be read or holds binary data.
+  mutating func next() throws(NetConvError) -> Line? {
+    while true {
+      if let (end, next) = findTerminator() {
+        lineNumber += 1
+        if discarding {
+          discarding = false
+          let dropped = discardedBytes + (end - start)
+          discardedBytes = 0
+          start = next
+          scanFrom = next
+          return Line(number: lineNumber, range: next..<next, droppedLength: dropped)
+        }
+        let line = Line(number: lineNumber, range: start..<end, droppedLength: nil)
+        start = next
+        scanFrom = next
+        if end - line.range.lowerBound > maxLineLength {
+          return Line(number: lineNumber, range: end..<end, droppedLength: line.range.count)
+        }
+        return line
+      }
+      if endOfInput {
+        guard start < buffer.count || discarding else { return nil }
+        lineNumber += 1
+        let range = start..<buffer.count
+        start = buffer.count
+        scanFrom = start
+        if discarding || range.count > maxLineLength {
+          discarding = false
+          let dropped = discardedBytes + range.count
+          discardedBytes = 0
+          return Line(number: lineNumber, range: start..<start, droppedLength: dropped)
+        }
+        return Line(number: lineNumber, range: range, droppedLength: nil)
+      }
+      if buffer.count - start > maxLineLength {
+        discarding = true
+        discardedBytes += buffer.count - start
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        scanFrom = 0
+      } else if start > 0 {
+        buffer.removeSubrange(0..<start)
+        scanFrom -= start
+        start = 0
+      }
+      try fill()
+    }
+  }
+
+  /// Finds the next line end at or after `scanFrom`: the end of the line's bytes and where the
+  /// next line starts. Returns `nil` when more input is needed.
+  private mutating func findTerminator() -> (Int, Int)? {
+    let count = buffer.count
+    let found: Int? = buffer.withUnsafeBufferPointer { bytes in
+      var index = scanFrom
+      while index < count {
+        let byte = bytes[index]
+        if byte == 0x0A || byte == 0x0D { return index }
+        index += 1
+      }
+      return nil
+    }
+    guard let index = found else {
+      scanFrom = count
+      return nil
+    }
+    if buffer[index] == 0x0A { return (index, index + 1) }
+    if index + 1 < count { return (index, buffer[index + 1] == 0x0A ? index + 2 : index + 1) }
+    if endOfInput { return (index, index + 1) }
+    scanFrom = index  // a CR at the end of the chunk: wait for the next byte
+    return nil
+  }
+
+  /// Reads one more chunk, decoding it to UTF-8 into the buffer.
+  private mutating func fill() throws(NetConvError) {
+    guard let chunk = try source.nextChunk() else {
+      endOfInput = true
+      if var transcoder {
+        transcoder.finish(into: &buffer)
+        self.transcoder = transcoder
+      }
+      return
+    }
+    var bytes = chunk
+    if !decided {
+      decided = true
+      let (sniffed, bomLength) = TextEncoding.sniff(chunk)
+      encoding = sniffed
+      bytes.removeFirst(bomLength)
+      switch sniffed {
+      case .utf16LE: transcoder = UTF16Transcoder(bigEndian: false)
+      case .utf16BE: transcoder = UTF16Transcoder(bigEndian: true)
+      case .utf8, .utf8BOM:
+        if let offset = Self.binaryOffset(in: bytes) { throw NetConvError.binary(offset: offset + bomLength) }
+      }
+    }
+    bytesRead += chunk.count
+    if var transcoder {
+      transcoder.transcode(bytes, into: &buffer)
+      self.transcoder = transcoder
+    } else {
+      buffer.append(contentsOf: bytes)
+    }
+  }
+
+  /// The offset of the first sign of binary data in the first chunk: a NUL byte, or control
+  /// bytes making up more than 1% of it. Text uses only tab, line ends, form feed and escape.
+  static func binaryOffset(in bytes: [UInt8]) -> Int? {
+    var controls = 0
+    var first: Int?
+    for (index, byte) in bytes.enumerated() where byte < 0x20 {
+      switch byte {
+      case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: continue
+      case 0x00: return index
+      default:
+        controls += 1
+        if first == nil { first = index }
+      }
+    }
+    if let first, controls * 100 > bytes.count { return first }
+    return nil
+  }
+}

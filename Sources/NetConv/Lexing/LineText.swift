@@ -1,0 +1,113 @@
+/// A byte range of one line's text, as a start and an end offset.
+struct Span: Equatable {
+  var start: Int
+  var end: Int
+
+  var isEmpty: Bool { start >= end }
+  var count: Int { end - start }
+}
+
+/// One line of UTF-8 text, read as bytes.
+///
+/// Parsers scan `bytes` and build a `String` only for the fields they store. The pointer is
+/// valid only for the duration of the call that received it.
+struct LineText {
+  let bytes: UnsafeBufferPointer<UInt8>
+
+  var count: Int { bytes.count }
+
+  subscript(_ index: Int) -> UInt8 { bytes[index] }
+
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
+  }
+
+  static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+  /// The span of the line without leading and trailing white space.
+  var trimmed: Span {
+    var start = 0
+    var end = bytes.count
+    while start < end && Self.isSpace(bytes[start]) { start += 1 }
+    while end > start && Self.isSpace(bytes[end - 1]) { end -= 1 }
+    return Span(start: start, end: end)
+  }
+
+  /// Splits `span` on runs of white space, appending the tokens to `tokens`.
+  func tokenize(_ span: Span, into tokens: inout [Span]) {
+    var index = span.start
+    while index < span.end {
+      while index < span.end && Self.isSpace(bytes[index]) { index += 1 }
+      guard index < span.end else { break }
+      let start = index
+      while index < span.end && !Self.isSpace(bytes[index]) { index += 1 }
+      tokens.append(Span(start: start, end: index))
+    }
+  }
+
+  /// The text of `span` as a `String`.
+  func string(_ span: Span) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
+  }
+
+  /// Whether `span` consists of ASCII digits only (and is not empty).
+  func isDigits(_ span: Span) -> Bool {
+    guard !span.isEmpty else { return false }
+    for index in span.start..<span.end where !Self.isDigit(bytes[index]) { return false }
+    return true
+  }
+
+  /// The decimal value of `span`, or `nil` when it is not all digits or exceeds `limit`.
+  func integer(_ span: Span, limit: Int = Int(Int32.max)) -> Int? {
+    guard !span.isEmpty, span.count <= 19 else { return nil }
+    var value = 0
+    for index in span.start..<span.end {
+      let digit = bytes[index] &- 0x30
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+    }
+    return value <= limit ? value : nil
+  }
+
+  /// Whether `span` holds exactly `literal`.
+  func equals(_ span: Span, _ literal: [UInt8]) -> Bool {
+    guard span.count == literal.count else { return false }
+    for (offset, byte) in literal.enumerated() where bytes[span.start + offset] != byte { return false }
+    return true
+  }
+
+  /// Whether the text at `span.start` begins with `prefix`.
+  func hasPrefix(_ prefix: [UInt8], at start: Int) -> Bool {
+    guard bytes.count - start >= prefix.count else { return false }
+    for (offset, byte) in prefix.enumerated() where bytes[start + offset] != byte { return false }
+    return true
+  }
+
+  /// The first index in `span` holding `byte`, scanning backwards from the end.
+  func lastIndex(of byte: UInt8, in span: Span) -> Int? {
+    var index = span.end - 1
+    while index >= span.start {
+      if bytes[index] == byte { return index }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// The first index in `span` holding `byte`.
+  func firstIndex(of byte: UInt8, in span: Span) -> Int? {
+    var index = span.start
+    while index < span.end {
+      if bytes[index] == byte { return index }
+      index += 1
+    }
+    return nil
+  }
+
+  /// `span` without white space at either end.
+  func trim(_ span: Span) -> Span {
+    var result = span
+    while result.start < result.end && Self.isSpace(bytes[result.start]) { result.start += 1 }
+    while result.end > result.start && Self.isSpace(bytes[result.end - 1]) { result.end -= 1 }
+    return result
+  }
+}

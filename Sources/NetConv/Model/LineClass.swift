@@ -1,0 +1,19 @@
+/// What netconv made of one input line. Every line gets exactly one class.
+public enum LineClass: String, Codable, Sendable, CaseIterable {
+  /// A socket row that became a record.
+  case record
+  /// A line that belongs to the record above it (an owner line, a detail line).
+  case continuation
+  /// A column header line (`Proto Recv-Q Send-Q …`).
+  case header
+  /// A table title (`Active Internet connections (servers and established)`).
+  case banner
+  /// A message of the tool itself (`(Not all processes could be identified, …`).
+  case notice
+  /// Blank lines, prompts, echoed commands, comments and prose around the tables.
+  case noise
+  /// A line of a table that holds no sockets (routing, interfaces, …), skipped on purpose.
+  case skipped
+  /// A line inside a table that netconv could not read; each one has a diagnostic.
+  case unrecognized
+}

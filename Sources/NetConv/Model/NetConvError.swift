@@ -1,0 +1,36 @@
+/// Why an input cannot be converted at all. Problems with single lines are diagnostics instead.
+public enum NetConvError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file could not be opened or read.
+  case unreadable(path: String, reason: String)
+  /// The input holds no bytes, or only white space.
+  case empty
+  /// The input looks like binary data (NUL bytes or control characters outside UTF-16 text).
+  case binary(offset: Int)
+  /// The input holds no netstat or ss content at all.
+  case noSocketTables(linesRead: Int)
+  /// `strict` was set and lines inside a table could not be read.
+  case unrecognizedLines(count: Int, firstLine: Int)
+  /// The Windows elevation message was the only content (`netstat -b` without administrator rights).
+  case elevationRequired(line: Int)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let path, let reason):
+      return "cannot read '\(path)': \(reason)"
+    case .empty:
+      return "the input is empty: paste or pipe the text that netstat or ss printed"
+    case .binary(let offset):
+      return
+        "the input looks like binary data (a NUL or control byte at offset \(offset)), not netstat or ss text"
+    case .noSocketTables(let lines):
+      return
+        "no netstat or ss table found in \(lines) line\(lines == 1 ? "" : "s"): expected output of netstat -tunap, ss -tunap or Windows netstat -ano"
+    case .unrecognizedLines(let count, let first):
+      return
+        "\(count) line\(count == 1 ? "" : "s") inside a table could not be read (the first is line \(first)); --strict treats that as an error"
+    case .elevationRequired(let line):
+      return
+        "line \(line): the paste holds only the Windows elevation message and no data: run netstat -b from an administrator prompt, or use netstat -ano, which needs no elevation"
+    }
+  }
+}

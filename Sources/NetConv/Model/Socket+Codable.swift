@@ -1,0 +1,55 @@
+extension Socket: Codable {
+  private struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  /// Encodes every field of ``fields``, writing `null` for missing values.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: Key.self)
+    for field in Self.fields {
+      let key = Key(stringValue: field.key)
+      switch field.value(self) {
+      case .null: try container.encodeNil(forKey: key)
+      case .int(let value): try container.encode(value, forKey: key)
+      case .string(let value): try container.encode(value, forKey: key)
+      case .bool(let value): try container.encode(value, forKey: key)
+      }
+    }
+  }
+
+  /// Decodes a record written by netconv's JSON writer (or by ``encode(to:)``).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Key.self)
+    func string(_ key: String) throws -> String? { try c.decodeIfPresent(String.self, forKey: Key(stringValue: key)) }
+    func int(_ key: String) throws -> Int? { try c.decodeIfPresent(Int.self, forKey: Key(stringValue: key)) }
+    func bool(_ key: String) throws -> Bool { try c.decodeIfPresent(Bool.self, forKey: Key(stringValue: key)) ?? false }
+    self.init(
+      format: try c.decode(Dialect.self, forKey: Key(stringValue: "format")),
+      snapshot: try c.decode(Int.self, forKey: Key(stringValue: "snapshot")),
+      line: try c.decode(Int.self, forKey: Key(stringValue: "line")),
+      protocol: try c.decode(String.self, forKey: Key(stringValue: "protocol")),
+      family: try string("family").flatMap(AddressFamily.init(rawValue:)),
+      local: Endpoint(
+        address: try string("local_address"), port: try int("local_port"),
+        portName: try string("local_port_name"), interface: try string("local_interface"),
+        truncated: try bool("local_truncated")),
+      remote: Endpoint(
+        address: try string("remote_address"), port: try int("remote_port"),
+        portName: try string("remote_port_name"), interface: try string("remote_interface"),
+        truncated: try bool("remote_truncated")))
+    state = try string("state").flatMap(SocketState.init(rawValue:))
+    stateRaw = try string("state_raw")
+    recvQ = try int("recv_q")
+    sendQ = try int("send_q")
+    pid = try int("pid")
+    process = try string("process")
+    component = try string("component")
+    user = try string("user")
+    inode = try int("inode")
+    timer = try string("timer")
+    socketType = try string("socket_type")
+  }
+}

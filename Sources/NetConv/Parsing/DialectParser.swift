@@ -1,0 +1,20 @@
+/// A reader of one dialect's lines: rows, banners, headers and notices.
+///
+/// The document parser offers each line to the dialect parsers; one that recognizes the line
+/// returns its outcome, one that does not returns `nil` and leaves the line to the others.
+protocol DialectParser {
+  /// The dialect this parser reads.
+  static var dialect: Dialect { get }
+
+  /// Reads one non-blank line.
+  ///
+  /// - Parameters:
+  ///   - line: The line's bytes.
+  ///   - tokens: The line split on white space (not empty).
+  ///   - context: Snapshot count and diagnostics.
+  /// - Returns: The outcome, or `nil` when the line is not this dialect's.
+  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineOutcome?
+
+  /// A blank line or a prompt ended the current block of text.
+  mutating func endBlock()
+}

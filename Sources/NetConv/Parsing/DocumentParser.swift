@@ -1,0 +1,79 @@
+/// Classifies each line of an input and turns socket rows into records.
+///
+/// This is the "dialect detection → dialect parser" stage. Detection is per line, never from
+/// line 1 alone: every non-blank line is offered to the dialect parsers, so a paste may hold
+/// several tables, several dialects and prose around them. A line that no parser claims is
+/// `unrecognized` inside a table (with a diagnostic) and `noise` outside one.
+struct DocumentParser {
+  private(set) var context = ParseContext()
+  private var linux = LinuxNetstatParser()
+  private var tokens: [Span] = []
+  private var inTable = false
+  private let dialect: Dialect?
+  /// Whether any line so far held more than white space.
+  private(set) var sawText = false
+
+  /// Creates a parser; `dialect` restricts it to one dialect (`nil` detects).
+  init(dialect: Dialect?) {
+    self.dialect = dialect
+    tokens.reserveCapacity(32)
+  }
+
+  /// Reads line `number` and returns what it is.
+  mutating func read(_ line: LineText, number: Int) -> LineOutcome {
+    context.lineNumber = number
+    let trimmed = line.trimmed
+    if trimmed.isEmpty {
+      endBlock()
+      return .noise
+    }
+    sawText = true
+    tokens.removeAll(keepingCapacity: true)
+    line.tokenize(trimmed, into: &tokens)
+    if let outcome = claim(line) {
+      if outcome.lineClass != .notice { inTable = true }
+      return outcome
+    }
+    if NoiseRecognizer.isPrompt(line, tokens: tokens) {
+      endBlock()
+      return .noise
+    }
+    if inTable {
+      context.report(.warning, .unrecognizedLine, "unrecognized line in a table: '\(Self.excerpt(line, trimmed))'")
+      return .unrecognized
+    }
+    return .noise
+  }
+
+  /// Takes the diagnostics produced since the last call.
+  mutating func takeDiagnostics(into sink: inout [Diagnostic]) {
+    sink.append(contentsOf: context.diagnostics)
+    context.diagnostics.removeAll(keepingCapacity: true)
+  }
+
+  /// Adds a diagnostic about line `number` from outside the dialect parsers.
+  mutating func report(_ diagnostic: Diagnostic) {
+    context.diagnostics.append(diagnostic)
+  }
+
+  /// The number of snapshots seen so far.
+  var snapshots: Int { context.snapshots.current }
+
+  private mutating func claim(_ line: LineText) -> LineOutcome? {
+    if dialect == nil || dialect == .linuxNetstat {
+      if let outcome = linux.read(line, tokens: tokens, context: &context) { return outcome }
+    }
+    return nil
+  }
+
+  private mutating func endBlock() {
+    inTable = false
+    linux.endBlock()
+  }
+
+  /// The start of the line for a diagnostic, cut at 60 characters.
+  static func excerpt(_ line: LineText, _ span: Span) -> String {
+    let text = line.string(span)
+    return text.count > 60 ? String(text.prefix(57)) + "..." : text
+  }
+}

@@ -1,0 +1,284 @@
+/// Reads net-tools `netstat` output: Internet and UNIX tables, in any of net-tools' languages.
+///
+/// Rows are recognized by their shape — a protocol token (`tcp`, `udp6`, `raw`, `unix`, …)
+/// followed by two queue numbers — never by translated words. Headers only tell which optional
+/// columns (`-e`, `-p`, `-o`) follow the state; without a header they are inferred from the row.
+/// See `Grammar/linux-netstat/grammar.md` for the line grammar.
+struct LinuxNetstatParser: DialectParser {
+  static let dialect = Dialect.linuxNetstat
+
+  private enum Table: Equatable {
+    case internet
+    case unix
+    case skipped
+  }
+
+  /// The longest `PID/Program name` net-tools prints (`snprintf` into 20 bytes).
+  private static let programFieldWidth = 19
+  /// The Local/Foreign Address column width; a longer token shows that `-W` was used.
+  private static let addressColumnWidth = 23
+
+  private var table: Table?
+  private var internetColumns = LinuxNetstatColumns()
+  private var unixColumns = LinuxNetstatColumns()
+  private var wide = false
+  private var truncationNoted = false
+  private var noticeLinesLeft = 0
+
+  mutating func endBlock() {
+    if table == .skipped { table = nil }
+    noticeLinesLeft = 0
+  }
+
+  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineOutcome? {
+    if noticeLinesLeft > 0 {
+      noticeLinesLeft -= 1
+      return .notice
+    }
+    let first = tokens[0]
+    if first.count <= 5, let (proto, family) = LinuxNetstatVocabulary.protocols[line.string(first)] {
+      if proto == "unix" {
+        return unixRow(line, tokens: tokens, context: &context)
+      }
+      return internetRow(line, tokens: tokens, protocol: proto, family: family, context: &context)
+    }
+    if let banner = LinuxNetstatVocabulary.banners.first(where: { line.hasPrefix($0.bytes, at: first.start) }) {
+      return self.banner(banner.kind, context: &context)
+    }
+    if line.equals(first, Self.proto) && tokens.count >= 3 {
+      if table == .skipped { return .skipped }
+      let second = line.string(tokens[1])
+      if LinuxNetstatVocabulary.recvQWords.contains(second) {
+        context.snapshots.header("linux-internet")
+        table = .internet
+        internetColumns = .internet(from: line, tokens: tokens)
+        resetWidthTracking()
+        return .header
+      }
+      if LinuxNetstatVocabulary.refcntWords.contains(second) {
+        context.snapshots.header("linux-unix")
+        table = .unix
+        unixColumns = .unix(from: line, tokens: tokens)
+        return .header
+      }
+    }
+    if let notice = LinuxNetstatVocabulary.notices.first(where: { line.hasPrefix($0.prefix, at: first.start) }) {
+      noticeLinesLeft = notice.lineCount - 1
+      return .notice
+    }
+    return table == .skipped ? .skipped : nil
+  }
+
+  private static let proto = Array("Proto".utf8)
+
+  private mutating func resetWidthTracking() {
+    wide = false
+    truncationNoted = false
+  }
+
+  private mutating func banner(_ kind: LinuxNetstatVocabulary.TableKind, context: inout ParseContext)
+    -> LineOutcome
+  {
+    switch kind {
+    case .internet:
+      context.snapshots.banner("linux-internet")
+      table = .internet
+      internetColumns = LinuxNetstatColumns()
+      resetWidthTracking()
+    case .unix:
+      context.snapshots.banner("linux-unix")
+      table = .unix
+      unixColumns = LinuxNetstatColumns()
+    case .skipped(let what):
+      table = .skipped
+      context.report(.note, .skippedTable, "skipped a \(what): it lists no sockets")
+    }
+    return .banner
+  }
+
+  // MARK: - Internet rows
+
+  private mutating func internetRow(
+    _ line: LineText, tokens: [Span], protocol proto: String, family: AddressFamily?,
+    context: inout ParseContext
+  ) -> LineOutcome? {
+    guard tokens.count >= 5, line.isDigits(tokens[1]), line.isDigits(tokens[2]) else { return nil }
+    if table == .skipped { table = nil }
+    context.snapshots.row("linux-internet")
+    var socket = Socket(
+      format: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
+      protocol: proto, family: family)
+    socket.recvQ = line.integer(tokens[1])
+    socket.sendQ = line.integer(tokens[2])
+    socket.local = endpoint(tokens[3], in: line, isRemote: false, context: &context)
+    socket.remote = endpoint(tokens[4], in: line, isRemote: true, context: &context)
+
+    // What follows the addresses: [state…] [user inode] [pid/program] [timer]
+    var rest = Span(start: tokens[4].end, end: tokens[tokens.count - 1].end)
+    if internetColumns.timer != false, let timerStart = timerStart(line, in: rest) {
+      socket.timer = line.string(Span(start: timerStart, end: rest.end))
+      rest.end = timerStart
+      rest = line.trim(rest)
+    }
+    let restTokens = tokens.dropFirst(5).filter { $0.end <= rest.end }
+    var beforeProgram = restTokens[...]
+    if internetColumns.program != false,
+      let index = restTokens.firstIndex(where: { isProgramField($0, in: line) })
+    {
+      beforeProgram = restTokens[..<index]
+      var field = Span(start: restTokens[index].start, end: rest.end)
+      if internetColumns.securityContext == true { field.end = programFieldEnd(line, field) }
+      (socket.pid, socket.process) = program(line, field)
+    }
+    var stateTokens = beforeProgram
+    let userInode: Bool
+    switch internetColumns.userInode {
+    case .some(let announced): userInode = announced
+    case .none: userInode = stateTokens.count >= 2 && line.isDigits(stateTokens[stateTokens.endIndex - 1])
+    }
+    if userInode && stateTokens.count >= 2 {
+      socket.inode = line.integer(stateTokens[stateTokens.endIndex - 1], limit: Int.max)
+      socket.user = line.string(stateTokens[stateTokens.endIndex - 2])
+      stateTokens = stateTokens.dropLast(2)
+    }
+    if let firstState = stateTokens.first, let lastState = stateTokens.last {
+      let raw = line.string(Span(start: firstState.start, end: lastState.end))
+      socket.stateRaw = raw
+      socket.state = state(raw, protocol: proto, context: &context)
+    }
+    return .record(socket)
+  }
+
+  /// The canonical state for the text `raw`; raw sockets print the kernel's state number.
+  private func state(_ raw: String, protocol proto: String, context: inout ParseContext) -> SocketState? {
+    if proto == "raw", let number = Int(raw) {
+      if let known = LinuxNetstatVocabulary.kernelStates[number] { return known }
+    } else if let known = LinuxNetstatVocabulary.states[raw] {
+      return known
+    }
+    context.report(.warning, .unknownState, "unknown state '\(raw)': kept in state_raw, state is UNKNOWN")
+    return .unknown
+  }
+
+  private mutating func endpoint(_ span: Span, in line: LineText, isRemote: Bool, context: inout ParseContext)
+    -> Endpoint
+  {
+    let parsed = EndpointParser.parse(span, in: line)
+    if let name = parsed.unknownService {
+      context.report(.note, .unknownService, "'\(name)' is not in the service table: its port is null")
+    }
+    if isRemote && parsed.isWildcard { return Endpoint() }
+    var endpoint = parsed.endpoint
+    if span.count > Self.addressColumnWidth {
+      wide = true
+    } else if span.count == Self.addressColumnWidth && !wide {
+      endpoint.truncated = true
+      if !truncationNoted {
+        truncationNoted = true
+        context.report(
+          .note, .truncatedAddress,
+          "'\(line.string(span))' fills the 23-character address column and may be cut (marked truncated); netstat -W prints whole addresses"
+        )
+      }
+    }
+    return endpoint
+  }
+
+  /// Where a trailing `-o` timer (`off (0.00/0/0)`, `keepalive (7175.88/0/0)`) starts in `span`.
+  private func timerStart(_ line: LineText, in span: Span) -> Int? {
+    guard span.count >= 4, line[span.end - 1] == UInt8(ascii: ")"),
+      let open = line.lastIndex(of: UInt8(ascii: "("), in: span)
+    else { return nil }
+    for index in (open + 1)..<(span.end - 1) {
+      let byte = line[index]
+      guard LineText.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")
+        || byte == UInt8(ascii: "-")
+      else { return nil }
+    }
+    var kindEnd = open
+    while kindEnd > span.start && LineText.isSpace(line[kindEnd - 1]) { kindEnd -= 1 }
+    var kindStart = kindEnd
+    while kindStart > span.start && !LineText.isSpace(line[kindStart - 1]) { kindStart -= 1 }
+    guard kindStart < kindEnd else { return nil }
+    for kind in LinuxNetstatVocabulary.timerKinds where line.hasPrefix(kind, at: kindStart) {
+      let after = kindStart + kind.count
+      if after == kindEnd || line.isDigits(Span(start: after, end: kindEnd)) {
+        return kindStart
+      }
+    }
+    return nil
+  }
+
+  // MARK: - Program column
+
+  /// Whether `span` starts the `PID/Program name` field: `-`, or digits followed by `/`.
+  private func isProgramField(_ span: Span, in line: LineText) -> Bool {
+    if span.count == 1 && line[span.start] == UInt8(ascii: "-") { return true }
+    var index = span.start
+    while index < span.end && LineText.isDigit(line[index]) { index += 1 }
+    return index > span.start && index < span.end && line[index] == UInt8(ascii: "/")
+  }
+
+  /// The end of a `PID/Program name` field that another column follows: at the first run of two
+  /// spaces, and never beyond the 19 characters net-tools prints.
+  private func programFieldEnd(_ line: LineText, _ field: Span) -> Int {
+    let limit = min(field.end, field.start + Self.programFieldWidth)
+    var index = field.start
+    while index < limit {
+      if LineText.isSpace(line[index]) && index + 1 < field.end && LineText.isSpace(line[index + 1]) {
+        return index
+      }
+      index += 1
+    }
+    return limit
+  }
+
+  /// The pid and program of a `PID/Program name` field (`5237/my weird:prog`, `-`).
+  private func program(_ line: LineText, _ field: Span) -> (Int?, String?) {
+    let field = line.trim(field)
+    guard let slash = line.firstIndex(of: UInt8(ascii: "/"), in: field) else { return (nil, nil) }
+    let pid = line.integer(Span(start: field.start, end: slash))
+    let name = line.trim(Span(start: slash + 1, end: field.end))
+    return (pid, name.isEmpty ? nil : line.string(name))
+  }
+
+  // MARK: - UNIX rows
+
+  /// Reads `unix 2 [ ACC ] STREAM LISTENING 9737 5237/my weird:prog /tmp/demo.sock`.
+  private mutating func unixRow(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineOutcome? {
+    guard tokens.count >= 5, line.isDigits(tokens[1]), line[tokens[2].start] == UInt8(ascii: "["),
+      let close = tokens.indices.dropFirst(2).first(where: { line[tokens[$0].end - 1] == UInt8(ascii: "]") }),
+      close + 2 < tokens.count
+    else { return nil }
+    if table == .skipped { table = nil }
+    context.snapshots.row("linux-unix")
+    var socket = Socket(
+      format: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
+      protocol: "unix", family: .unix)
+    socket.socketType = line.string(tokens[close + 1]).lowercased()
+    var inodeIndex = close + 2
+    if !line.isDigits(tokens[inodeIndex]) {
+      let raw = line.string(tokens[inodeIndex])
+      socket.stateRaw = raw
+      socket.state = state(raw, protocol: "unix", context: &context)
+      inodeIndex += 1
+    }
+    guard inodeIndex < tokens.count, let inode = line.integer(tokens[inodeIndex], limit: Int.max) else {
+      context.report(.warning, .malformedRow, "a UNIX socket row without an I-Node number")
+      return .unrecognized
+    }
+    socket.inode = inode
+    var rest = Span(start: tokens[inodeIndex].end, end: tokens[tokens.count - 1].end)
+    rest = line.trim(rest)
+    if !rest.isEmpty, unixColumns.program != false {
+      let firstToken = Span(start: rest.start, end: tokens.first(where: { $0.start == rest.start })?.end ?? rest.end)
+      if isProgramField(firstToken, in: line) {
+        let end = programFieldEnd(line, rest)
+        (socket.pid, socket.process) = program(line, Span(start: rest.start, end: end))
+        rest = line.trim(Span(start: end, end: rest.end))
+      }
+    }
+    if !rest.isEmpty { socket.local.address = line.string(rest) }
+    return .record(socket)
+  }
+}

@@ -1,0 +1,15 @@
+/// What the dialect parsers share while reading one input: the line being read, the snapshot
+/// count, and where diagnostics go.
+struct ParseContext {
+  /// The 1-based number of the line being read.
+  var lineNumber = 0
+  /// The snapshot counter.
+  var snapshots = Snapshots()
+  /// Diagnostics produced for the current line, drained by the reader after each line.
+  var diagnostics: [Diagnostic] = []
+
+  /// Records a diagnostic about the current line.
+  mutating func report(_ severity: Diagnostic.Severity, _ kind: Diagnostic.Kind, _ message: String) {
+    diagnostics.append(Diagnostic(severity, kind, line: lineNumber, message))
+  }
+}

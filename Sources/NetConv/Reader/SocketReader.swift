@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Streams socket records and diagnostics out of netstat or ss text.
+///
+/// The reader pulls bytes from its source one chunk at a time and hands out one
+/// ``ParseEvent`` per call to ``next()``, so memory stays flat whatever the input size and a
+/// consumer can write each record as soon as it is parsed:
+///
+///     let reader = try SocketReader(path: "netstat.txt")
+///     while let event = try reader.next() {
+///       if case .record(let socket) = event { print(socket.local.port ?? 0) }
+///     }
+///     print(reader.summary.records)
+///
+/// It is a synchronous pull iterator rather than an `AsyncSequence` on purpose: parsing is
+/// CPU-bound and never waits, so an async interface would add a suspension per record and
+/// nothing else; wrap it in an `AsyncStream` where a caller needs one. A reader is single-use
+/// and not thread-safe; create one per input.
+public final class SocketReader {
+  /// The options the reader was created with.
+  public let options: ParseOptions
+  /// Counts about the input; complete once ``next()`` has returned `nil`.
+  public private(set) var summary = ParseSummary()
+
+  private var lines: LineReader
+  private var parser: DocumentParser
+  private var pending: [ParseEvent] = []
+  private var pendingIndex = 0
+  private var diagnostics: [Diagnostic] = []
+  private var scratch: [UInt8] = []
+  private var finished = false
+  private var sawContent = false
+  private var firstUnrecognized: Int?
+
+  /// Creates a reader over any byte source.
+  public init(source: some ByteSource, options: ParseOptions = ParseOptions()) {
+    self.options = options
+    self.lines = LineReader(source: source, maxLineLength: options.maxLineLength)
+    self.parser = DocumentParser(dialect: options.dialect)
+  }
+
+  /// Creates a reader over bytes in memory (any encoding netconv understands).
+  public convenience init(bytes: [UInt8], options: ParseOptions = ParseOptions()) {
+    self.init(source: MemoryByteSource(bytes), options: options)
+  }
+
+  /// Creates a reader over text.
+  public convenience init(string: String, options: ParseOptions = ParseOptions()) {
+    self.init(source: MemoryByteSource(Array(string.utf8)), options: options)
+  }
+
+  /// Creates a reader over an open file descriptor (`0` for standard input); the caller closes it.
+  public convenience init(descriptor: Int32, name: String = "-", options: ParseOptions = ParseOptions()) {
+    self.init(source: FileDescriptorByteSource(descriptor: descriptor, name: name), options: options)
+  }
+
+  /// Returns the next record or diagnostic, or `nil` at the end of the input.
+  ///
+  /// - Throws: ``NetConvError`` when the input cannot be read, is empty or binary, holds no
+  ///   netstat/ss table at all, or — with ``ParseOptions/strict`` — has unrecognized lines.
+  ///   End-of-input errors are thrown after every record has been handed out.
+  public func next() throws(NetConvError) -> ParseEvent? {
+    while pendingIndex == pending.count {
+      pending.removeAll(keepingCapacity: true)
+      pendingIndex = 0
+      if finished { return nil }
+      guard let line = try lines.next() else {
+        try finish()
+        return pending.isEmpty ? nil : takePending()
+      }
+      read(line)
+    }
+    return takePending()
+  }
+
+  private func takePending() -> ParseEvent {
+    defer { pendingIndex += 1 }
+    return pending[pendingIndex]
+  }
+
+  /// Classifies one line and queues its record and diagnostics.
+  private func read(_ line: LineReader.Line) {
+    summary.lines += 1
+    let outcome: LineOutcome
+    if let dropped = line.droppedLength {
+      parser.report(
+        Diagnostic(
+          .warning, .lineTooLong, line: line.number,
+          "line is \(dropped) bytes long, more than the \(options.maxLineLength)-byte limit: skipped"))
+      outcome = .unrecognized
+    } else {
+      outcome = lines.withBytes(of: line) { bytes in classify(bytes, number: line.number) }
+    }
+    summary.lineClasses[outcome.lineClass, default: 0] += 1
+    if outcome.lineClass == .unrecognized && firstUnrecognized == nil { firstUnrecognized = line.number }
+    if outcome.lineClass != .noise && outcome.lineClass != .unrecognized { sawContent = true }
+    parser.takeDiagnostics(into: &diagnostics)
+    if let record = outcome.record {
+      summary.records += 1
+      summary.dialects.insert(record.format)
+      pending.append(.record(record))
+    }
+    for diagnostic in diagnostics {
+      summary.diagnostics[diagnostic.severity, default: 0] += 1
+      pending.append(.diagnostic(diagnostic))
+    }
+    diagnostics.removeAll(keepingCapacity: true)
+  }
+
+  /// Cleans the line's bytes (legacy code pages, binary bytes, non-breaking spaces) and parses it.
+  private func classify(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+    var needsCopy = false
+    var ascii = true
+    for byte in bytes {
+      if byte >= 0x80 { ascii = false } else if byte == 0 { needsCopy = true }
+    }
+    if ascii && !needsCopy {
+      return parser.read(LineText(bytes: bytes), number: number)
+    }
+    scratch.removeAll(keepingCapacity: true)
+    if !ascii && !UTF8Validation.isValid(bytes) {
+      let page = summary.legacyCodePage ?? LegacyCodePage.guess(for: bytes)
+      if summary.legacyCodePage == nil {
+        summary.legacyCodePage = page
+        parser.report(
+          Diagnostic(
+            .note, .legacyEncoding, line: number,
+            "the text is not valid UTF-8 from this line on: read as \(page.rawValue)"))
+      }
+      page.transcode(bytes, into: &scratch)
+    } else {
+      scratch.append(contentsOf: bytes)
+    }
+    if scratch.contains(0) {
+      parser.report(Diagnostic(.warning, .binaryLine, line: number, "line holds NUL bytes: skipped as binary"))
+      return .unrecognized
+    }
+    PasteCleaner.replaceNonBreakingSpaces(in: &scratch)
+    return scratch.withUnsafeBufferPointer { parser.read(LineText(bytes: $0), number: number) }
+  }
+
+  /// Checks the end-of-input conditions once every line has been read.
+  private func finish() throws(NetConvError) {
+    finished = true
+    summary.bytes = lines.inputBytes
+    summary.encoding = lines.encoding
+    summary.snapshots = summary.records > 0 || sawContent ? parser.snapshots : 0
+    if !parser.sawText && summary.count(.unrecognized) == 0 { throw NetConvError.empty }
+    if !sawContent { throw NetConvError.noSocketTables(linesRead: summary.lines) }
+    if options.strict, let first = firstUnrecognized {
+      throw NetConvError.unrecognizedLines(count: summary.count(.unrecognized), firstLine: first)
+    }
+  }
+}
