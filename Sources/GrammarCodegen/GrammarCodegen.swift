@@ -65,7 +65,6 @@ public struct GrammarCodegen {
     guard let protocols = root["protocols"] as? [String: [String: String]],
       let canonical = root["canonical_states"] as? [String: String],
       let kernel = root["kernel_state_numbers"] as? [String: Any],
-      let timerKinds = root["timer_kinds"] as? [String],
       let skippedEN = root["skipped_tables_en"] as? [String: String],
       let languages = root["languages"] as? [[String: Any]]
     else { throw Failure.malformed(path: path, reason: "missing a top-level table") }
@@ -98,7 +97,7 @@ public struct GrammarCodegen {
       for text in entry["notices"] as? [String] ?? [] {
         let firstLine = String(text.split(separator: "\n", omittingEmptySubsequences: false)[0])
         let prefix = firstLine.components(separatedBy: "%d")[0]
-        let lineCount = text.hasSuffix("\n") ? text.split(separator: "\n").count : text.split(separator: "\n").count
+        let lineCount = text.split(separator: "\n").count
         notices.append((prefix, lineCount, tag))
       }
     }
@@ -142,8 +141,6 @@ public struct GrammarCodegen {
     out += "  static let noticeTable: [(String, Int, String)] = [\n"
     for (prefix, count, tag) in notices { out += "    (\(lit(prefix)), \(count), \(lit(tag))),\n" }
     out += "  ]\n\n"
-    out += "  /// Timer kinds printed by `-o` (a trailing `-` means digits follow).\n"
-    out += "  static let timerKindTable: [String] = [" + timerKinds.map(lit).joined(separator: ", ") + "]\n"
     out += "}\n"
     return out
   }

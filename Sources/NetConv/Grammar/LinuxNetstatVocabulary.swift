@@ -47,8 +47,6 @@ enum LinuxNetstatVocabulary {
   static let refcntWords = headerWords("refcnt")
   static let userWords = headerWords("user")
   static let timerWords = headerWords("timer")
-
-  static let timerKinds: [[UInt8]] = timerKindTable.map { Array($0.utf8) }
 }
 
 /// Words for the diagnostic that says which kind of table was skipped.

@@ -210,8 +210,6 @@ extension LinuxNetstatVocabulary {
     ("(Mõnesid protsesse ei saanud identifitseerida, teiste kasutajate", 2, "et [RUN]"),
   ]
 
-  /// Timer kinds printed by `-o` (a trailing `-` means digits follow).
-  static let timerKindTable: [String] = ["off", "on", "keepalive", "timewait", "probe", "unkn-"]
 }
 
 extension ServiceTable {

@@ -18,7 +18,7 @@ public enum TextEncoding: String, Sendable, Codable {
     if head.starts(with: [0xFF, 0xFE]) { return (.utf16LE, 2) }
     if head.starts(with: [0xFE, 0xFF]) { return (.utf16BE, 2) }
     let sample = head.prefix(4096)
-    guard sample.count >= 4 else { return (.utf8, 0) }
+    guard sample.count >= 16 else { return (.utf8, 0) }  // too little to tell a NUL pattern
     var evenZeros = 0
     var oddZeros = 0
     for (index, byte) in sample.enumerated() where byte == 0 {

@@ -91,7 +91,7 @@ struct LinuxNetstatParser: DialectParser {
       unixColumns = LinuxNetstatColumns()
     case .skipped(let what):
       table = .skipped
-      context.report(.note, .skippedTable, "skipped a \(what): it lists no sockets")
+      context.report(.note, .skippedTable, "skipped a table that lists no sockets: \(what)")
     }
     return .banner
   }
@@ -184,29 +184,28 @@ struct LinuxNetstatParser: DialectParser {
     return endpoint
   }
 
-  /// Where a trailing `-o` timer (`off (0.00/0/0)`, `keepalive (7175.88/0/0)`) starts in `span`.
+  /// Where a trailing `-o` timer starts in `span`: a word, then `(seconds/retransmits/probes)`.
+  ///
+  /// The word is translated (`off`, `aus`, `vyp`, `オフ`, Estonian even prints `eikäi ((…)`), so
+  /// the timer is recognized by the shape of its parenthesised numbers, not by the word.
   private func timerStart(_ line: LineText, in span: Span) -> Int? {
     guard span.count >= 4, line[span.end - 1] == UInt8(ascii: ")"),
       let open = line.lastIndex(of: UInt8(ascii: "("), in: span)
     else { return nil }
+    var slashes = 0
     for index in (open + 1)..<(span.end - 1) {
       let byte = line[index]
-      guard LineText.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")
-        || byte == UInt8(ascii: "-")
-      else { return nil }
+      if byte == UInt8(ascii: "/") { slashes += 1; continue }
+      guard LineText.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { return nil }
     }
+    guard slashes == 2 else { return nil }
     var kindEnd = open
-    while kindEnd > span.start && LineText.isSpace(line[kindEnd - 1]) { kindEnd -= 1 }
+    while kindEnd > span.start && (LineText.isSpace(line[kindEnd - 1]) || line[kindEnd - 1] == UInt8(ascii: "(")) {
+      kindEnd -= 1
+    }
     var kindStart = kindEnd
     while kindStart > span.start && !LineText.isSpace(line[kindStart - 1]) { kindStart -= 1 }
-    guard kindStart < kindEnd else { return nil }
-    for kind in LinuxNetstatVocabulary.timerKinds where line.hasPrefix(kind, at: kindStart) {
-      let after = kindStart + kind.count
-      if after == kindEnd || line.isDigits(Span(start: after, end: kindEnd)) {
-        return kindStart
-      }
-    }
-    return nil
+    return kindStart < kindEnd ? kindStart : nil
   }
 
   // MARK: - Program column

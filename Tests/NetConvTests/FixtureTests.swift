@@ -1,0 +1,65 @@
+import Foundation
+import NetConv
+import Testing
+
+/// Runs every `Fixtures/<dialect>/<name>.txt` and compares with its golden files:
+/// `<name>.json` (the records as netconv writes them) and `<name>.diagnostics.txt` (line
+/// classes, encoding, snapshots and every diagnostic). `RECORD_FIXTURES=1` rewrites them and fails.
+@Suite struct FixtureTests {
+  static let inputs: [String] = {
+    let dialects = (try? FileManager.default.contentsOfDirectory(atPath: TestSupport.fixtures.path)) ?? []
+    return dialects.sorted().flatMap { dialect -> [String] in
+      let folder = TestSupport.fixtures.appendingPathComponent(dialect)
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+      return names.filter { $0.hasSuffix(".txt") && !$0.hasSuffix(".diagnostics.txt") }.sorted().map {
+        "\(dialect)/\($0)"
+      }
+    }
+  }()
+
+  @Test func fixturesExist() {
+    #expect(Self.inputs.count >= 20)
+  }
+
+  @Test(arguments: inputs)
+  func fixtureMatchesGolden(_ relative: String) throws {
+    let input = TestSupport.fixtures.appendingPathComponent(relative)
+    let base = input.deletingPathExtension()
+    let bytes = try [UInt8](Data(contentsOf: input))
+    let result = TestSupport.parse(bytes)
+    let json = try TestSupport.json(result.records)
+    let report = Self.report(result)
+
+    let jsonURL = base.appendingPathExtension("json")
+    let reportURL = URL(fileURLWithPath: base.path + ".diagnostics.txt")
+    if TestSupport.recording {
+      try Data(json).write(to: jsonURL)
+      try Data(report.utf8).write(to: reportURL)
+      Issue.record("re-recorded \(relative); run again without RECORD_FIXTURES")
+      return
+    }
+    let expectedJSON = try String(contentsOf: jsonURL, encoding: .utf8)
+    let expectedReport = try String(contentsOf: reportURL, encoding: .utf8)
+    #expect(String(decoding: json, as: UTF8.self) == expectedJSON, "records differ from \(jsonURL.lastPathComponent)")
+    #expect(report == expectedReport, "diagnostics differ from \(reportURL.lastPathComponent)")
+    #expect(result.summary.lineClasses.values.reduce(0, +) == result.summary.lines, "every line has one class")
+    // The records written as JSON decode back to the same values.
+    let decoded = try JSONDecoder().decode([Socket].self, from: Data(json))
+    #expect(decoded == result.records)
+  }
+
+  /// The text of a `.diagnostics.txt` golden file.
+  static func report(_ result: TestSupport.Result) -> String {
+    var text = "lines: \(result.summary.lines)\nrecords: \(result.summary.records)\n"
+    text += "snapshots: \(result.summary.snapshots)\nencoding: \(result.summary.encoding.rawValue)\n"
+    if let page = result.summary.legacyCodePage { text += "legacy code page: \(page.rawValue)\n" }
+    for lineClass in LineClass.allCases where result.summary.count(lineClass) > 0 {
+      text += "class \(lineClass.rawValue): \(result.summary.count(lineClass))\n"
+    }
+    for diagnostic in result.diagnostics {
+      text += "\(diagnostic.line.map(String.init) ?? "-"): \(diagnostic.severity.rawValue) [\(diagnostic.kind.rawValue)] \(diagnostic.message)\n"
+    }
+    if let error = result.error { text += "error: \(error)\n" }
+    return text
+  }
+}

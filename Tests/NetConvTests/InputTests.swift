@@ -1,0 +1,106 @@
+import Foundation
+import NetConv
+import Testing
+
+/// Bytes → text → lines: encodings, line ends and hostile inputs.
+@Suite struct InputTests {
+  static let row = "tcp        0      0 127.0.0.1:8443          0.0.0.0:*               LISTEN      4402/my weird:prog  \n"
+
+  @Test func crlfAndLoneCRLineEndsGiveTheSameRecords() {
+    let lf = TestSupport.parse(Self.row + Self.row)
+    let crlf = TestSupport.parse((Self.row + Self.row).replacingOccurrences(of: "\n", with: "\r\n"))
+    let cr = TestSupport.parse((Self.row + Self.row).replacingOccurrences(of: "\n", with: "\r"))
+    #expect(lf.records.count == 2)
+    #expect(crlf.records.map(\.process) == lf.records.map(\.process))
+    #expect(cr.records.map(\.local) == lf.records.map(\.local))
+    #expect(cr.summary.lines == 2)
+  }
+
+  @Test func utf16WithAndWithoutBOMIsDecoded() {
+    let text = "Active Internet connections (servers and established)\n" + Self.row
+    let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let be: [UInt8] = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    #expect(TestSupport.parse(le).summary.encoding == .utf16LE)
+    #expect(TestSupport.parse(le).records.first?.process == "my weird:prog")
+    #expect(TestSupport.parse(be).summary.encoding == .utf16BE)
+    #expect(TestSupport.parse(be).records.count == 1)
+  }
+
+  @Test func chunkBoundariesDoNotSplitLinesOrCharacters() {
+    let text = "Aktivní Internetová spojení (servery a navázaná spojení)\r\n" + Self.row.replacingOccurrences(of: "LISTEN", with: "NASLOUCHÁ")
+    for chunk in [1, 2, 3, 7] {
+      let reader = SocketReader(source: MemoryByteSource(Array(text.utf8), chunkSize: chunk))
+      var records: [Socket] = []
+      while case .some(let event) = try? reader.next() {
+        if case .record(let socket) = event { records.append(socket) }
+      }
+      #expect(records.first?.stateRaw == "NASLOUCHÁ", "chunk size \(chunk)")
+      #expect(reader.summary.count(.banner) == 1)
+    }
+  }
+
+  @Test func invalidUTF8FallsBackToACodePageWithANote() {
+    var bytes = Array("Aktive Sockets in der UNIX-Dom".utf8) + [0xE4] + Array("ne (Server und stehende Verbindungen)\n".utf8)
+    bytes += Array("unix  2      [ ACC ]     STREAM     H".utf8) + [0xD6] + Array("RT          11113    /tmp/x.sock\n".utf8)
+    let result = TestSupport.parse(bytes)
+    #expect(result.summary.legacyCodePage == .cp1252)
+    #expect(result.records.first?.stateRaw == "HÖRT")
+    #expect(result.records.first?.state == .listen)
+    #expect(result.diagnostics.filter { $0.kind == .legacyEncoding }.count == 1)
+  }
+
+  @Test func emptyInputIsAnError() {
+    #expect(TestSupport.parse("").error == .empty)
+    #expect(TestSupport.parse("\n\n   \n\t\n").error == .empty)
+  }
+
+  @Test func binaryInputIsAnError() {
+    var random = SystemRandomNumberGenerator()
+    let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) } + [0]
+    guard case .binary = TestSupport.parse(bytes).error else {
+      Issue.record("random bytes were not refused as binary")
+      return
+    }
+    guard case .binary(let offset) = TestSupport.parse([0x41, 0x42, 0x00, 0x43]).error else {
+      Issue.record("a NUL byte was not refused")
+      return
+    }
+    #expect(offset == 2)
+  }
+
+  @Test func textThatIsNotNetstatIsAnError() {
+    let result = TestSupport.parse("Dear Sam,\nthe printer is broken again.\nBest, Alex\n")
+    #expect(result.error == .noSocketTables(linesRead: 3))
+    #expect(result.records.isEmpty)
+  }
+
+  @Test func aHugeSingleLineIsDroppedWithBoundedMemory() {
+    let options = ParseOptions(maxLineLength: 1 << 16)
+    let huge = [UInt8](repeating: UInt8(ascii: "a"), count: 5_000_000)
+    let result = TestSupport.parse(huge + [0x0A] + Array(Self.row.utf8), options: options)
+    #expect(result.records.count == 1)
+    #expect(result.diagnostics.first?.kind == .lineTooLong)
+    #expect(result.diagnostics.first?.line == 1)
+    #expect(result.summary.count(.unrecognized) == 1)
+    let alone = TestSupport.parse(huge, options: options)
+    #expect(alone.error == .noSocketTables(linesRead: 1))
+  }
+
+  @Test func aMillionBlankLinesAreReadInLinearTime() {
+    let bytes = [UInt8](repeating: 0x0A, count: 1_000_000) + Array(Self.row.utf8)
+    let result = TestSupport.parse(bytes)
+    #expect(result.records.count == 1)
+    #expect(result.records.first?.line == 1_000_001)
+    #expect(result.summary.count(.noise) == 1_000_000)
+  }
+
+  @Test func strictModeFailsOnAnUnrecognizedLineAfterHandingOutRecords() {
+    let text = "Active Internet connections (servers and established)\n" + Self.row + "garbage here\n" + Self.row
+    let tolerant = TestSupport.parse(text)
+    #expect(tolerant.error == nil)
+    #expect(tolerant.records.count == 2)
+    let strict = TestSupport.parse(text, options: ParseOptions(strict: true))
+    #expect(strict.records.count == 2)
+    #expect(strict.error == .unrecognizedLines(count: 1, firstLine: 3))
+  }
+}

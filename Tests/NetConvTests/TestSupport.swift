@@ -1,0 +1,86 @@
+import Foundation
+import NetConv
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+  /// The package root, found from this file's path (Tests/NetConvTests/TestSupport.swift).
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static let fixtures = packageRoot.appendingPathComponent("Fixtures")
+
+  /// `../shared/corpus` beside the checkout, when it exists.
+  static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+  /// Whether re-recording golden files was asked for (`RECORD_FIXTURES=1`).
+  static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_FIXTURES"] == "1" }
+
+  /// The folder holding the built products (`netconv` sits next to the test bundle).
+  static let productsDirectory: URL = {
+    var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("netconv").path) {
+      url.deleteLastPathComponent()
+    }
+    return url
+  }()
+
+  /// Everything a reader produced for one input.
+  struct Result {
+    var records: [Socket] = []
+    var diagnostics: [Diagnostic] = []
+    var error: NetConvError?
+    var summary = ParseSummary()
+  }
+
+  /// Reads `bytes` to the end, collecting records, diagnostics and the end-of-input error.
+  static func parse(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) -> Result {
+    let reader = SocketReader(bytes: bytes, options: options)
+    var result = Result()
+    do {
+      while let event = try reader.next() {
+        switch event {
+        case .record(let socket): result.records.append(socket)
+        case .diagnostic(let diagnostic): result.diagnostics.append(diagnostic)
+        }
+      }
+    } catch {
+      result.error = error
+    }
+    result.summary = reader.summary
+    return result
+  }
+
+  static func parse(_ text: String, options: ParseOptions = ParseOptions()) -> Result {
+    parse(Array(text.utf8), options: options)
+  }
+
+  /// The JSON array netconv writes for `records`.
+  static func json(_ records: [Socket], layout: JSONRecordWriter.Layout = .array) throws -> [UInt8] {
+    let output = OutputBuffer()
+    var writer = JSONRecordWriter(output: output, layout: layout)
+    try writer.begin()
+    for record in records { try writer.write(record) }
+    try writer.end()
+    return output.collected
+  }
+
+  /// Runs the built `netconv` with `arguments` and `stdin`; returns stdout, stderr and the exit code.
+  static func run(_ arguments: [String], stdin: Data = Data()) throws -> (stdout: String, stderr: String, status: Int32) {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent("netconv")
+    process.arguments = arguments
+    let input = Pipe()
+    let output = Pipe()
+    let error = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    input.fileHandleForWriting.write(stdin)
+    try input.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+  }
+}
