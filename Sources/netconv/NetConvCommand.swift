@@ -72,12 +72,12 @@ struct NetConvCommand: ParsableCommand {
 
   mutating func run() throws {
     signal(SIGPIPE, SIG_IGN)
-    let output = OutputBuffer(descriptor: STDOUT_FILENO)
+    let sink = OutputSink(descriptor: STDOUT_FILENO)
     var writer = JSONRecordWriter(
-      output: output, layout: format == .jsonl ? .lines : (pretty ? .prettyArray : .array))
+      sink: sink, layout: format == .jsonl ? .lines : (pretty ? .prettyArray : .array))
     let options = ParseOptions(dialect: from == .linuxNetstat ? .linuxNetstat : nil, strict: strict)
     var status: Int32 = 0
-    do throws(OutputBuffer.OutputError) {
+    do throws(OutputSink.OutputError) {
       try writer.begin()
       for name in files.isEmpty ? ["-"] : files {
         status = max(status, try convert(name, options: options, writer: &writer))
@@ -94,7 +94,7 @@ struct NetConvCommand: ParsableCommand {
 
   /// Converts one input; returns its exit status (0, 65 or 66).
   private func convert(_ name: String, options: ParseOptions, writer: inout JSONRecordWriter) throws(
-    OutputBuffer.OutputError
+    OutputSink.OutputError
   ) -> Int32 {
     let display = name == "-" ? "<stdin>" : name
     let descriptor: Int32 = name == "-" ? STDIN_FILENO : open(name, O_RDONLY)

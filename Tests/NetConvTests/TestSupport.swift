@@ -56,8 +56,8 @@ enum TestSupport {
 
   /// The JSON array netconv writes for `records`.
   static func json(_ records: [Socket], layout: JSONRecordWriter.Layout = .array) throws -> [UInt8] {
-    let output = OutputBuffer()
-    var writer = JSONRecordWriter(output: output, layout: layout)
+    let output = OutputSink()
+    var writer = JSONRecordWriter(sink: output, layout: layout)
     try writer.begin()
     for record in records { try writer.write(record) }
     try writer.end()

@@ -13,58 +13,64 @@ public struct JSONRecordWriter: RecordWriter {
     case lines
   }
 
-  private let output: OutputBuffer
+  private var output: ByteBuffer
   private let layout: Layout
   private var count = 0
 
-  /// Creates a writer that appends to `output`.
-  public init(output: OutputBuffer, layout: Layout = .array) {
-    self.output = output
+  /// Creates a writer that sends its output to `sink`.
+  public init(sink: OutputSink, layout: Layout = .array) {
+    self.output = ByteBuffer(sink: sink)
     self.layout = layout
   }
 
-  public mutating func begin() throws(OutputBuffer.OutputError) {
+  public mutating func begin() throws(OutputSink.OutputError) {
     if layout != .lines { output.append(UInt8(ascii: "[")) }
   }
 
-  public mutating func write(_ socket: Socket) throws(OutputBuffer.OutputError) {
+  public mutating func write(_ socket: Socket) throws(OutputSink.OutputError) {
     switch layout {
     case .lines: break
     case .array, .prettyArray: output.append(count == 0 ? "\n" : ",\n")
     }
     count += 1
     let pretty = layout == .prettyArray
-    output.append(pretty ? "  {" : "{")
+    let prefixes = pretty ? Self.prettyKeyPrefixes : Self.compactKeyPrefixes
     for (index, field) in Socket.fields.enumerated() {
-      if index > 0 { output.append(UInt8(ascii: ",")) }
-      if pretty { output.append("\n    ") }
-      Self.appendString(field.key, to: output)
-      output.append(pretty ? ": " : ":")
-      Self.append(field.value(socket), to: output)
+      prefixes[index].withUnsafeBufferPointer { output.append($0) }
+      Self.append(field.value(socket), to: &output)
     }
     output.append(pretty ? "\n  }" : "}")
     if layout == .lines { output.append(UInt8(ascii: "\n")) }
     try output.recordEnded()
   }
 
-  public mutating func end() throws(OutputBuffer.OutputError) {
+  public mutating func end() throws(OutputSink.OutputError) {
     if layout != .lines { output.append(count == 0 ? "]\n" : "\n]\n") }
     try output.flush()
   }
 
-  static func append(_ value: FieldValue, to output: OutputBuffer) {
+  static func append(_ value: FieldValue, to output: inout ByteBuffer) {
     switch value {
     case .null: output.append("null")
     case .bool(let flag): output.append(flag ? "true" : "false")
-    case .int(let number): output.append(String(number))
-    case .string(let text): appendString(text, to: output)
+    case .int(let number): output.append(decimal: number)
+    case .string(let text): appendString(text, to: &output)
     }
+  }
+
+  /// `{"format":`, `,"snapshot":`, … : what goes before each value, computed once.
+  private static let compactKeyPrefixes: [[UInt8]] = Socket.fields.enumerated().map { index, field in
+    Array(((index == 0 ? "{" : ",") + "\"\(field.key)\":").utf8)
+  }
+
+  private static let prettyKeyPrefixes: [[UInt8]] = Socket.fields.enumerated().map { index, field in
+    Array(((index == 0 ? "  {" : ",") + "\n    \"\(field.key)\": ").utf8)
   }
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   /// Appends `text` as a quoted JSON string.
-  static func appendString(_ text: String, to output: OutputBuffer) {
+  static func appendString(_ text: String, to output: inout ByteBuffer) {
     var text = text
     output.append(UInt8(ascii: "\""))
     text.withUTF8 { bytes in

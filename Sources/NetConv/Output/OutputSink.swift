@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where writers send their output, in large chunks: a file descriptor, or memory.
+///
+/// A closed pipe (`netconv … | head`) is reported once as ``OutputError/closed`` so the caller
+/// can stop quietly; `SIGPIPE` must be ignored by the process for that (the CLI does so).
+public final class OutputSink {
+  /// Why output could not be written.
+  public enum OutputError: Error, Equatable {
+    /// The reader of a pipe went away.
+    case closed
+    /// `write(2)` failed for another reason.
+    case failed(errno: Int32)
+  }
+
+  private let descriptor: Int32?
+  /// Everything written so far, when the sink collects in memory instead of a descriptor.
+  public private(set) var collected: [UInt8] = []
+
+  /// Creates a sink that writes to `descriptor` (the caller keeps ownership).
+  public init(descriptor: Int32) {
+    self.descriptor = descriptor
+  }
+
+  /// Creates a sink that keeps everything in memory (``collected``), for tests and embedding.
+  public init() {
+    self.descriptor = nil
+  }
+
+  /// Writes `bytes` out completely.
+  public func write(_ bytes: [UInt8]) throws(OutputError) {
+    guard let descriptor else {
+      collected.append(contentsOf: bytes)
+      return
+    }
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { raw in
+        Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw errno == EPIPE ? .closed : .failed(errno: errno)
+      }
+      offset += written
+    }
+  }
+}
