@@ -31,7 +31,7 @@ let package = Package(
     // Turns Grammar/ into Sources/NetConv/Grammar/*.generated.swift.
     .target(name: "GrammarCodegen"),
     .executableTarget(name: "grammar-gen", dependencies: ["GrammarCodegen"]),
-    .testTarget(name: "NetConvTests", dependencies: ["NetConv", "GrammarCodegen"]),
+    .testTarget(name: "NetConvTests", dependencies: ["NetConv", "GrammarCodegen", "CYaml"]),
     // Compiles the README's library example against the public API only.
     .testTarget(name: "PublicAPITests", dependencies: ["NetConv"]),
   ]

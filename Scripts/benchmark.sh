@@ -41,7 +41,7 @@ measure() {  # label format command...
   awk -v b="$bytes" -v r="$records" -v s="$best" -v k="$rss" -v l="$label" -v f="$format" \
     'BEGIN{ s = (s < 0.01 ? 0.01 : s); printf "%-16s %-7s %10.1f %12.0f %7.1f MB\n", l, f, b/s/1e6, r/s, k/1024 }'
 }
-for format in json jsonl; do
+for format in json jsonl yaml csv; do
   measure linux-netstat "$format" "$bin" -f "$format" "$input"
 done
 measure "wc -l" "-" wc -l "$input"

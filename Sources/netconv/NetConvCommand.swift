@@ -1,5 +1,7 @@
 import ArgumentParser
+import Dispatch
 import NetConv
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -7,16 +9,20 @@ import NetConv
   import Darwin
 #endif
 
-/// `netconv`: turns pasted netstat/ss text into JSON. All the work happens in the NetConv library.
+/// `netconv`: turns pasted netstat/ss text into JSON, JSON Lines, YAML or CSV.
+/// All the work happens in the NetConv library; this file only maps options and exit codes.
 @main
 struct NetConvCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "netconv",
-    abstract: "Turn pasted netstat or ss output into clean JSON records.",
+    abstract: "Turn pasted netstat or ss output into JSON, JSON Lines, YAML or CSV.",
     discussion: """
       Reads Linux netstat (net-tools) text in any of its languages from the files given, or
       from standard input when there are none ('-' also means standard input), and writes one
       record per socket. Diagnostics go to standard error as FILE:LINE: warning: message.
+
+      Several inputs without -o give one stream whose records name their input in 'source'.
+      With -o DIR, each input gets its own output DIR/NAME.EXT, converted in parallel.
 
       Exit codes:
         0   success
@@ -24,15 +30,10 @@ struct NetConvCommand: ParsableCommand {
         65  the input holds no netstat/ss content (empty, binary, or other text),
             or --strict found a line it could not read
         66  an input file cannot be read
+        74  the output cannot be written
       """,
     version: "netconv 0.1.0 (libyaml \(LibYAML.version))"
   )
-
-  /// Output formats the CLI writes.
-  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json
-    case jsonl
-  }
 
   /// Dialects for `--from`.
   enum Source: String, ExpressibleByArgument, CaseIterable {
@@ -45,14 +46,26 @@ struct NetConvCommand: ParsableCommand {
   @Argument(help: "Input files; none or '-' reads standard input.")
   var files: [String] = []
 
-  @Option(name: [.short, .long], help: "Output format: json (an array) or jsonl (one record per line).")
+  @Option(name: [.short, .long], help: "Output format: json, jsonl, yaml or csv.")
   var format: OutputFormat = .json
 
   @Option(name: .long, help: "Input dialect: auto, linux-netstat, windows-netstat or ss.")
   var from: Source = .auto
 
+  @Option(name: [.short, .long], help: "Write to this file, or with a directory (or several inputs) one file per input.")
+  var output: String?
+
   @Flag(name: .long, help: "Indent JSON output.")
   var pretty = false
+
+  @Flag(name: .long, help: "Wrap JSON or YAML output as records + meta (encoding, line classes, diagnostics).")
+  var envelope = false
+
+  @Flag(name: .customLong("no-header"), help: "CSV: leave out the header row.")
+  var noHeader = false
+
+  @Flag(name: .customLong("no-formula-guard"), help: "CSV: do not prefix cells starting with = + - @ with a quote.")
+  var noFormulaGuard = false
 
   @Flag(name: .long, help: "Fail (exit 65) when any line inside a table cannot be read.")
   var strict = false
@@ -64,63 +77,119 @@ struct NetConvCommand: ParsableCommand {
     switch from {
     case .windowsNetstat, .ss:
       throw ValidationError(
-        "--from \(from.rawValue) is not available yet: this version reads linux-netstat (use --from auto or linux-netstat)"
-      )
+        "--from \(from.rawValue) is not available yet: this version reads linux-netstat (use --from auto or linux-netstat)")
     case .auto, .linuxNetstat: break
     }
+    if envelope && !format.supportsEnvelope {
+      throw ValidationError("--envelope needs --format json or yaml (\(format.rawValue) has no place for meta)")
+    }
+  }
+
+  var settings: OutputFormat.Settings {
+    OutputFormat.Settings(pretty: pretty, envelope: envelope, csvHeader: !noHeader, csvFormulaGuard: !noFormulaGuard)
+  }
+
+  var options: ParseOptions {
+    ParseOptions(dialect: from == .linuxNetstat ? .linuxNetstat : nil, strict: strict)
   }
 
   mutating func run() throws {
     signal(SIGPIPE, SIG_IGN)
-    let sink = OutputSink(descriptor: STDOUT_FILENO)
-    var writer = JSONRecordWriter(
-      sink: sink, layout: format == .jsonl ? .lines : (pretty ? .prettyArray : .array))
-    let options = ParseOptions(dialect: from == .linuxNetstat ? .linuxNetstat : nil, strict: strict)
-    var status: Int32 = 0
-    do throws(OutputSink.OutputError) {
-      try writer.begin()
-      for name in files.isEmpty ? ["-"] : files {
-        status = max(status, try convert(name, options: options, writer: &writer))
+    let inputs = files.isEmpty ? ["-"] : files
+    let status: Int32
+    if let output, inputs.count > 1 || output.hasSuffix("/") || Self.isDirectory(output) {
+      status = try convertEach(inputs, into: output)
+    } else if let output {
+      let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      guard descriptor >= 0 else {
+        Report.error(output, "cannot create: \(String(cString: strerror(errno)))")
+        throw ExitCode(74)
       }
-      try writer.end()
-    } catch .closed {
-      throw ExitCode(status)  // the reader of the pipe went away: stop quietly
-    } catch {
-      Diagnostics.error("-", "cannot write the output: \(error)")
-      throw ExitCode(74)
+      defer { close(descriptor) }
+      status = stream(inputs, to: OutputSink(descriptor: descriptor))
+    } else {
+      status = stream(inputs, to: OutputSink(descriptor: STDOUT_FILENO))
     }
     if status != 0 { throw ExitCode(status) }
   }
 
-  /// Converts one input; returns its exit status (0, 65 or 66).
-  private func convert(_ name: String, options: ParseOptions, writer: inout JSONRecordWriter) throws(
+  /// Converts all inputs into one output stream; returns the exit status.
+  private func stream(_ inputs: [String], to sink: OutputSink) -> Int32 {
+    var writer = format.writer(sink: sink, settings: settings)
+    var status: Int32 = 0
+    var outcomes: [(source: String?, summary: ParseSummary, diagnostics: [Diagnostic], error: NetConvError?)] = []
+    do throws(OutputSink.OutputError) {
+      try writer.begin()
+      for name in inputs {
+        let result = try convert(name, source: inputs.count > 1 ? name : nil, into: &writer)
+        status = max(status, result.status)
+        if let outcome = result.outcome {
+          outcomes.append((inputs.count > 1 ? name : nil, outcome.summary, outcome.diagnostics, outcome.error))
+        }
+      }
+      try writer.end(meta: envelope ? MetaValue.envelope(inputs: outcomes) : nil)
+    } catch .closed {
+      return status  // the reader of the pipe went away: stop quietly
+    } catch {
+      Report.error("-", "cannot write the output: \(error)")
+      return 74
+    }
+    return status
+  }
+
+  /// Converts each input into its own file in `directory`, using every core; returns the exit status.
+  private func convertEach(_ inputs: [String], into directory: String) throws -> Int32 {
+    if !Self.isDirectory(directory) && mkdir(directory, 0o755) != 0 {
+      Report.error(directory, "cannot create the output directory: \(String(cString: strerror(errno)))")
+      throw ExitCode(74)
+    }
+    let statuses = Mutex([Int32](repeating: 0, count: inputs.count))
+    let command = self
+    DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+      let name = inputs[index]
+      let base = name == "-" ? "stdin" : String(name.split(separator: "/").last ?? "stdin")
+      let stem = base.contains(".") ? String(base[..<base.lastIndex(of: ".")!]) : base
+      let path = directory.hasSuffix("/") ? directory + stem : directory + "/" + stem
+      let target = path + "." + command.format.fileExtension
+      let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      guard descriptor >= 0 else {
+        Report.error(target, "cannot create: \(String(cString: strerror(errno)))")
+        statuses.withLock { $0[index] = 74 }
+        return
+      }
+      defer { close(descriptor) }
+      let status = command.stream([name], to: OutputSink(descriptor: descriptor))
+      statuses.withLock { $0[index] = status }
+    }
+    return statuses.withLock { $0.max() ?? 0 }
+  }
+
+  /// Converts one input into `writer`; returns its exit status (0, 65 or 66) and its outcome.
+  private func convert(_ name: String, source: String?, into writer: inout any RecordWriter) throws(
     OutputSink.OutputError
-  ) -> Int32 {
+  ) -> (status: Int32, outcome: Conversion.Outcome?) {
     let display = name == "-" ? "<stdin>" : name
     let descriptor: Int32 = name == "-" ? STDIN_FILENO : open(name, O_RDONLY)
     guard descriptor >= 0 else {
-      Diagnostics.error(display, "cannot open: \(String(cString: strerror(errno)))")
-      return 66
+      Report.error(display, "cannot open: \(String(cString: strerror(errno)))")
+      return (66, nil)
     }
     defer { if descriptor != STDIN_FILENO { close(descriptor) } }
     let reader = SocketReader(descriptor: descriptor, name: display, options: options)
+    let outcome = try Conversion.run(reader, source: source, into: &writer) { Report.print($0, file: display) }
     var status: Int32 = 0
-    while true {
-      let event: ParseEvent?
-      do {
-        event = try reader.next()
-      } catch {
-        Diagnostics.error(display, error.description)
-        if case .unreadable = error { status = 66 } else { status = 65 }
-        break
-      }
-      guard let event else { break }
-      switch event {
-      case .record(let socket): try writer.write(socket)
-      case .diagnostic(let diagnostic): Diagnostics.print(diagnostic, file: display)
-      }
+    if let error = outcome.error {
+      Report.error(display, error.description)
+      if case .unreadable = error { status = 66 } else { status = 65 }
     }
-    if stats { Diagnostics.stats(reader.summary, file: display) }
-    return status
+    if stats { Report.stats(outcome.summary, file: display) }
+    return (status, outcome)
+  }
+
+  private static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 }
+
+extension OutputFormat: ExpressibleByArgument {}

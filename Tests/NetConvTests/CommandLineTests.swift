@@ -1,4 +1,5 @@
 import Foundation
+import NetConv
 import Testing
 
 /// End-to-end runs of the built `netconv` binary: stdout, stderr and exit codes.
@@ -45,5 +46,69 @@ import Testing
     let run = try TestSupport.run(["--version"])
     #expect(run.status == 0)
     #expect(run.stdout.contains("libyaml 0."))
+  }
+}
+
+/// The converter half of the CLI: formats, batches, envelopes and pipes.
+@Suite struct CommandLineOutputTests {
+  static let folder = TestSupport.fixtures.appendingPathComponent("linux-netstat")
+
+  @Test(arguments: OutputFormat.allCases)
+  func everyFormatMatchesItsGolden(_ format: OutputFormat) throws {
+    guard format != .jsonl else { return }
+    let run = try TestSupport.run(["-f", format.rawValue, Self.folder.appendingPathComponent("tunap.txt").path])
+    let golden = try String(contentsOf: Self.folder.appendingPathComponent("tunap.\(format.fileExtension)"), encoding: .utf8)
+    #expect(run.status == 0)
+    #expect(run.stdout == golden)
+  }
+
+  @Test func severalInputsGiveOneStreamWithSources() throws {
+    let a = Self.folder.appendingPathComponent("es.txt").path
+    let b = Self.folder.appendingPathComponent("wanp-raw.txt").path
+    let run = try TestSupport.run(["-f", "jsonl", a, b])
+    let sources = run.stdout.split(separator: "\n").compactMap {
+      (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["source"] as? String
+    }
+    #expect(sources == [a, a, a, b, b])
+  }
+
+  @Test func outputDirectoryGetsOneFilePerInput() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("netconv-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let inputs = ["tunap.txt", "de.txt", "xap-unix.txt"].map { Self.folder.appendingPathComponent($0).path }
+    let run = try TestSupport.run(["-f", "csv", "-o", out.path + "/"] + inputs)
+    #expect(run.status == 0, "\(run.stderr)")
+    for name in ["tunap", "de", "xap-unix"] {
+      let written = try String(contentsOf: out.appendingPathComponent("\(name).csv"), encoding: .utf8)
+      let golden = try String(contentsOf: Self.folder.appendingPathComponent("\(name).csv"), encoding: .utf8)
+      #expect(written == golden)
+    }
+  }
+
+  @Test func envelopeNeedsAFormatWithRoomForMeta() throws {
+    let run = try TestSupport.run(["-f", "csv", "--envelope", Self.folder.appendingPathComponent("tunap.txt").path])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("--envelope needs --format json or yaml"))
+  }
+
+  @Test func aClosedPipeEndsQuietly() throws {
+    let row = "tcp        0      0 127.0.0.1:8443          127.0.0.1:42134         ESTABLISHED 4402/my weird:prog\n"
+    let input = FileManager.default.temporaryDirectory.appendingPathComponent("netconv-big-\(UUID().uuidString).txt")
+    try Data(String(repeating: row, count: 100_000).utf8).write(to: input)
+    defer { try? FileManager.default.removeItem(at: input) }
+    let binary = TestSupport.productsDirectory.appendingPathComponent("netconv").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", "'\(binary)' -f yaml '\(input.path)' | head -c 100 > /dev/null; echo \"${PIPESTATUS[0]}\""]
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let status = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(stderr.isEmpty, "\(stderr)")
+    #expect(status == "0\n")
   }
 }

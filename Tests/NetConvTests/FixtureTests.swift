@@ -3,8 +3,9 @@ import NetConv
 import Testing
 
 /// Runs every `Fixtures/<dialect>/<name>.txt` and compares with its golden files:
-/// `<name>.json` (the records as netconv writes them) and `<name>.diagnostics.txt` (line
-/// classes, encoding, snapshots and every diagnostic). `RECORD_FIXTURES=1` rewrites them and fails.
+/// `<name>.json`, `<name>.yaml` and `<name>.csv` (the records as netconv writes them) and
+/// `<name>.diagnostics.txt` (line classes, encoding, snapshots and every diagnostic).
+/// `RECORD_FIXTURES=1` rewrites them and fails.
 @Suite struct FixtureTests {
   static let inputs: [String] = {
     let dialects = (try? FileManager.default.contentsOfDirectory(atPath: TestSupport.fixtures.path)) ?? []
@@ -29,19 +30,22 @@ import Testing
     let result = TestSupport.parse(bytes)
     let json = try TestSupport.json(result.records)
     let report = Self.report(result)
-
-    let jsonURL = base.appendingPathExtension("json")
-    let reportURL = URL(fileURLWithPath: base.path + ".diagnostics.txt")
+    var goldens: [(URL, [UInt8])] = [
+      (base.appendingPathExtension("json"), json),
+      (URL(fileURLWithPath: base.path + ".diagnostics.txt"), Array(report.utf8)),
+    ]
+    for format in [OutputFormat.yaml, .csv] {
+      goldens.append((base.appendingPathExtension(format.fileExtension), try WriterTests.write(result.records, format)))
+    }
     if TestSupport.recording {
-      try Data(json).write(to: jsonURL)
-      try Data(report.utf8).write(to: reportURL)
+      for (url, bytes) in goldens { try Data(bytes).write(to: url) }
       Issue.record("re-recorded \(relative); run again without RECORD_FIXTURES")
       return
     }
-    let expectedJSON = try String(contentsOf: jsonURL, encoding: .utf8)
-    let expectedReport = try String(contentsOf: reportURL, encoding: .utf8)
-    #expect(String(decoding: json, as: UTF8.self) == expectedJSON, "records differ from \(jsonURL.lastPathComponent)")
-    #expect(report == expectedReport, "diagnostics differ from \(reportURL.lastPathComponent)")
+    for (url, bytes) in goldens {
+      let expected = try [UInt8](Data(contentsOf: url))
+      #expect(bytes == expected, "output differs from \(url.lastPathComponent)")
+    }
     #expect(result.summary.lineClasses.values.reduce(0, +) == result.summary.lines, "every line has one class")
     // The records written as JSON decode back to the same values.
     let decoded = try JSONDecoder().decode([Socket].self, from: Data(json))

@@ -66,18 +66,19 @@ enum TestSupport {
 
   /// Runs the built `netconv` with `arguments` and `stdin`; returns stdout, stderr and the exit code.
   static func run(_ arguments: [String], stdin: Data = Data()) throws -> (stdout: String, stderr: String, status: Int32) {
+    // Standard input comes from a file, so a netconv that exits early never sends SIGPIPE here.
+    let inputURL = FileManager.default.temporaryDirectory.appendingPathComponent("netconv-stdin-\(UUID().uuidString)")
+    try stdin.write(to: inputURL)
+    defer { try? FileManager.default.removeItem(at: inputURL) }
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent("netconv")
     process.arguments = arguments
-    let input = Pipe()
     let output = Pipe()
     let error = Pipe()
-    process.standardInput = input
+    process.standardInput = try FileHandle(forReadingFrom: inputURL)
     process.standardOutput = output
     process.standardError = error
     try process.run()
-    input.fileHandleForWriting.write(stdin)
-    try input.fileHandleForWriting.close()
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -40,6 +40,7 @@ extension Socket: Codable {
         address: try string("remote_address"), port: try int("remote_port"),
         portName: try string("remote_port_name"), interface: try string("remote_interface"),
         truncated: try bool("remote_truncated")))
+    source = try string("source")
     state = try string("state").flatMap(SocketState.init(rawValue:))
     stateRaw = try string("state_raw")
     recvQ = try int("recv_q")

@@ -10,6 +10,7 @@ extension Socket {
   /// Every output field in output order. Writers iterate this one list, so every record has
   /// the same keys in every format; `Schema/socket.schema.json` documents each one.
   public static let fields: [Field] = [
+    Field(key: "source") { FieldValue($0.source) },
     Field(key: "format") { .string($0.format.rawValue) },
     Field(key: "snapshot") { .int($0.snapshot) },
     Field(key: "line") { .int($0.line) },

@@ -8,6 +8,8 @@
 /// "No peer" (a listener or an unconnected UDP socket: `0.0.0.0:*`, `:::*`, `*:*`, `[::]:0`)
 /// is always `remoteAddress == nil`; a real peer always has a non-nil `remoteAddress`.
 public struct Socket: Hashable, Sendable {
+  /// The input the record came from, when several inputs go into one stream (`nil` otherwise).
+  public var source: String?
   /// The dialect of the table the row was read from.
   public var format: Dialect
   /// The 1-based block index: repeated tables (`netstat -c`, `netstat -b 5`) count up.

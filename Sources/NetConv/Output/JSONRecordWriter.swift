@@ -1,4 +1,5 @@
-/// Writes records as a JSON array (the default, jq-friendly) or as JSON Lines.
+/// Writes records as a JSON array (the default, jq-friendly), as JSON Lines, or inside an
+/// envelope `{"records": [...], "meta": {...}}`.
 ///
 /// Keys come from ``Socket/fields`` in that order; missing values are `null`. Strings are
 /// escaped per RFC 8259: `"`, `\` and every control character below U+0020.
@@ -9,21 +10,28 @@ public struct JSONRecordWriter: RecordWriter {
     case array
     /// One array, each record indented over several lines.
     case prettyArray
-    /// JSON Lines: one compact record per line, no enclosing array.
+    /// JSON Lines: one compact record per line, no enclosing array (no envelope either).
     case lines
   }
 
   private var output: ByteBuffer
   private let layout: Layout
+  private let envelope: Bool
   private var count = 0
 
   /// Creates a writer that sends its output to `sink`.
-  public init(sink: OutputSink, layout: Layout = .array) {
+  ///
+  /// - Parameters:
+  ///   - layout: Array, pretty array or JSON Lines.
+  ///   - envelope: Wrap the array as `{"records": [...], "meta": {...}}` (ignored for JSON Lines).
+  public init(sink: OutputSink, layout: Layout = .array, envelope: Bool = false) {
     self.output = ByteBuffer(sink: sink)
     self.layout = layout
+    self.envelope = envelope && layout != .lines
   }
 
   public mutating func begin() throws(OutputSink.OutputError) {
+    if envelope { output.append("{\"records\":") }
     if layout != .lines { output.append(UInt8(ascii: "[")) }
   }
 
@@ -44,8 +52,14 @@ public struct JSONRecordWriter: RecordWriter {
     try output.recordEnded()
   }
 
-  public mutating func end() throws(OutputSink.OutputError) {
-    if layout != .lines { output.append(count == 0 ? "]\n" : "\n]\n") }
+  public mutating func end(meta: MetaValue?) throws(OutputSink.OutputError) {
+    if layout != .lines { output.append(count == 0 ? "]" : "\n]") }
+    if envelope {
+      output.append(",\n\"meta\":")
+      Self.append(meta ?? .null, to: &output, indent: layout == .prettyArray ? 0 : nil)
+      output.append("}")
+    }
+    if layout != .lines { output.append(UInt8(ascii: "\n")) }
     try output.flush()
   }
 
@@ -55,6 +69,42 @@ public struct JSONRecordWriter: RecordWriter {
     case .bool(let flag): output.append(flag ? "true" : "false")
     case .int(let number): output.append(decimal: number)
     case .string(let text): appendString(text, to: &output)
+    }
+  }
+
+  /// Appends a meta tree; `indent` is the current depth when pretty-printing, `nil` for compact.
+  static func append(_ value: MetaValue, to output: inout ByteBuffer, indent: Int?) {
+    func newline(_ depth: Int) {
+      guard indent != nil else { return }
+      output.append(UInt8(ascii: "\n"))
+      for _ in 0..<depth { output.append("  ") }
+    }
+    let depth = indent ?? 0
+    switch value {
+    case .null: output.append("null")
+    case .bool(let flag): output.append(flag ? "true" : "false")
+    case .int(let number): output.append(decimal: number)
+    case .string(let text): appendString(text, to: &output)
+    case .list(let items):
+      output.append(UInt8(ascii: "["))
+      for (index, item) in items.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        newline(depth + 1)
+        append(item, to: &output, indent: indent.map { _ in depth + 1 })
+      }
+      if !items.isEmpty { newline(depth) }
+      output.append(UInt8(ascii: "]"))
+    case .object(let entries):
+      output.append(UInt8(ascii: "{"))
+      for (index, entry) in entries.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        newline(depth + 1)
+        appendString(entry.key, to: &output)
+        output.append(indent == nil ? ":" : ": ")
+        append(entry.value, to: &output, indent: indent.map { _ in depth + 1 })
+      }
+      if !entries.isEmpty { newline(depth) }
+      output.append(UInt8(ascii: "}"))
     }
   }
 

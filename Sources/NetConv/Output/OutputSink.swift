@@ -15,6 +15,8 @@ public final class OutputSink {
     case closed
     /// `write(2)` failed for another reason.
     case failed(errno: Int32)
+    /// A writer could not encode its output.
+    case failed(reason: String)
   }
 
   private let descriptor: Int32?

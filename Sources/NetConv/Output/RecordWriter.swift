@@ -1,9 +1,18 @@
 /// Writes records in one output format, one at a time, as they are parsed.
+///
+/// Call ``begin()`` once, ``write(_:)`` per record, then ``end(meta:)``. Writers that support
+/// an envelope (JSON, YAML) put `records` first and `meta` last, so records can stream out
+/// before the counts in `meta` are known.
 public protocol RecordWriter {
-  /// Writes whatever comes before the first record (`[` for a JSON array).
+  /// Writes whatever comes before the first record (`[` for a JSON array, a CSV header).
   mutating func begin() throws(OutputSink.OutputError)
   /// Writes one record.
   mutating func write(_ socket: Socket) throws(OutputSink.OutputError)
-  /// Writes whatever closes the output and flushes it.
-  mutating func end() throws(OutputSink.OutputError)
+  /// Writes whatever closes the output — the envelope's `meta` when there is one — and flushes.
+  mutating func end(meta: MetaValue?) throws(OutputSink.OutputError)
+}
+
+extension RecordWriter {
+  /// Closes the output without an envelope `meta` section.
+  public mutating func end() throws(OutputSink.OutputError) { try end(meta: nil) }
 }

@@ -6,8 +6,8 @@ import NetConv
   import Darwin
 #endif
 
-/// Renders diagnostics and statistics on standard error, in one place.
-enum Diagnostics {
+/// Renders diagnostics, errors and statistics on standard error, in one place.
+enum Report {
   /// Prints `FILE:LINE: severity: message`.
   static func print(_ diagnostic: Diagnostic, file: String) {
     let location = diagnostic.line.map { "\(file):\($0)" } ?? file
