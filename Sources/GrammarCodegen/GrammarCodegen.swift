@@ -53,6 +53,7 @@ public struct GrammarCodegen {
 
       """
     out += try renderLinuxNetstat()
+    out += try renderWindowsNetstat()
     out += try renderServices()
     return out
   }
@@ -141,6 +142,77 @@ public struct GrammarCodegen {
     out += "  static let noticeTable: [(String, Int, String)] = [\n"
     for (prefix, count, tag) in notices { out += "    (\(lit(prefix)), \(count), \(lit(tag))),\n" }
     out += "  ]\n\n"
+    out += "}\n"
+    return out
+  }
+
+  // MARK: - Windows netstat
+
+  private func renderWindowsNetstat() throws -> String {
+    let path = "windows-netstat/vocabulary.json"
+    let root = try loadJSON(path)
+    guard let canonical = root["canonical_states"] as? [String: String],
+      let offload = (root["offload_states"] as? [String: Any])?["words"] as? [String],
+      let languages = root["languages"] as? [[String: Any]]
+    else { throw Failure.malformed(path: path, reason: "missing a top-level table") }
+
+    var banners: [(String, String)] = []
+    var headerFirstWords: [(String, String)] = []
+    var headerWords: [(String, String)] = []
+    var states: [String: (String, String)] = [:]
+    var ownership: [(String, String)] = []
+    var elevation: [(String, String)] = []
+    for entry in languages {
+      guard let lang = entry["language"] as? String, let confidence = entry["confidence"] as? String else {
+        throw Failure.malformed(path: path, reason: "a language entry lacks language/confidence")
+      }
+      let tag = "\(lang) [\(confidence)]"
+      let weakTag = "\(lang) [FIXTURE/UNVERIFIED]"
+      if let banner = entry["banner"] as? String { banners.append((banner, tag)) }
+      if let banner = entry["banner_weak"] as? String { banners.append((banner, weakTag)) }
+      if let header = entry["header"] as? String, let first = header.split(separator: " ").first {
+        headerFirstWords.append((String(first), tag))
+        for word in header.components(separatedBy: "  ") where !word.isEmpty {
+          headerWords.append((word.trimmingCharacters(in: .whitespaces), tag))
+        }
+      }
+      for (key, weak) in [("states", false), ("states_weak", true)] {
+        for (source, shown) in (entry[key] as? [String: String] ?? [:]).sorted(by: { $0.key < $1.key }) {
+          guard let canon = canonical[source] else {
+            throw Failure.malformed(path: path, reason: "\(lang): state \(source) has no canonical name")
+          }
+          if let existing = states[shown], existing.0 != canon {
+            throw Failure.malformed(path: path, reason: "\(lang): '\(shown)' means \(canon) but also \(existing.0)")
+          }
+          if states[shown] == nil { states[shown] = (canon, weak ? weakTag : tag) }
+        }
+      }
+      if let text = entry["ownership_unavailable"] as? String { ownership.append((text, tag)) }
+      if let text = entry["ownership_unavailable_weak"] as? String { ownership.append((text, weakTag)) }
+      for text in entry["elevation"] as? [String] ?? [] { elevation.append((text, tag)) }
+      for text in entry["elevation_weak"] as? [String] ?? [] { elevation.append((text, weakTag)) }
+    }
+    headerFirstWords.append(("Proto.", "de [PASTE] (-t header)"))
+
+    func pairs(_ name: String, _ doc: String, _ items: [(String, String)]) -> String {
+      var out = "  /// \(doc)\n  static let \(name): [(String, String)] = [\n"
+      for (text, tag) in items { out += "    (\(lit(text)), \(lit(tag))),\n" }
+      return out + "  ]\n\n"
+    }
+    var out = "\nextension WindowsNetstatVocabulary {\n"
+    out += pairs("bannerTable", "Banners: (text, language [confidence]).", banners)
+    out += pairs("headerFirstWordTable", "First words of header lines: (word, language [confidence]).", headerFirstWords)
+    out += pairs("headerWordTable", "Column titles of header lines: (title, language [confidence]).", headerWords)
+    out += "  /// State words as shown → canonical state name, with the language that uses the word.\n"
+    out += "  static let stateTable: [String: (String, String)] = [\n"
+    for (shown, value) in states.sorted(by: { $0.key < $1.key }) {
+      out += "    \(lit(shown)): (\(lit(value.0)), \(lit(value.1))),\n"
+    }
+    out += "  ]\n\n"
+    out += pairs("ownershipUnavailableTable", "The -b message for an owner netstat cannot see.", ownership)
+    out += pairs("elevationTable", "The error 740 message printed instead of a table.", elevation)
+    out += "  /// Values of the -t offload column.\n"
+    out += "  static let offloadWordTable: [String] = [" + offload.map(lit).joined(separator: ", ") + "]\n"
     out += "}\n"
     return out
   }

@@ -75,10 +75,10 @@ struct NetConvCommand: ParsableCommand {
 
   func validate() throws {
     switch from {
-    case .windowsNetstat, .ss:
+    case .ss:
       throw ValidationError(
-        "--from \(from.rawValue) is not available yet: this version reads linux-netstat (use --from auto or linux-netstat)")
-    case .auto, .linuxNetstat: break
+        "--from \(from.rawValue) is not available yet: this version reads linux-netstat and windows-netstat (use --from auto, linux-netstat or windows-netstat)")
+    case .auto, .linuxNetstat, .windowsNetstat: break
     }
     if envelope && !format.supportsEnvelope {
       throw ValidationError("--envelope needs --format json or yaml (\(format.rawValue) has no place for meta)")
@@ -90,7 +90,14 @@ struct NetConvCommand: ParsableCommand {
   }
 
   var options: ParseOptions {
-    ParseOptions(dialect: from == .linuxNetstat ? .linuxNetstat : nil, strict: strict)
+    let dialect: Dialect? =
+      switch from {
+      case .auto: nil
+      case .linuxNetstat: .linuxNetstat
+      case .windowsNetstat: .windowsNetstat
+      case .ss: .ss
+      }
+    return ParseOptions(dialect: dialect, strict: strict)
   }
 
   mutating func run() throws {

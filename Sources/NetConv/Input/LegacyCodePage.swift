@@ -1,48 +1,47 @@
-/// A single-byte legacy code page used when a line is not valid UTF-8.
+/// A legacy code page, used for lines that are not valid UTF-8.
 ///
 /// Windows consoles write in an OEM code page (cp850 in Western Europe, cp437 in the US,
-/// cp866 for Russian), and Linux machines with ISO-8859 locales write Latin-1-like bytes
-/// (read here as cp1252, its superset). Lines that are valid UTF-8 are never re-decoded.
+/// cp852 in Central Europe, cp866 for Russian, cp932/936/949/950 in East Asia); a file saved
+/// from Notepad may be in the ANSI page instead (cp1252, cp1250, cp1251); Linux machines with
+/// ISO-8859 locales write Latin-1-like bytes (read as cp1252, its superset). Lines that are valid
+/// UTF-8 are never re-decoded.
 public enum LegacyCodePage: String, Sendable, CaseIterable, Codable {
   case cp437
   case cp850
   case cp852
   case cp866
+  case cp1250
+  case cp1251
   case cp1252
+  case cp932
+  case cp936
+  case cp949
+  case cp950
 
-  /// The upper half of the table: the Unicode scalar value of bytes 0x80...0xFF.
-  var upperHalf: [UInt32] {
+  /// The name `iconv_open(3)` knows the code page by.
+  var iconvName: String {
     switch self {
-    case .cp437: return Self.cp437UpperHalf
-    case .cp850: return Self.cp850UpperHalf
-    case .cp852: return Self.cp852UpperHalf
-    case .cp866: return Self.cp866UpperHalf
-    case .cp1252: return Self.cp1252UpperHalf
+    case .cp936: return "GBK"
+    case .cp950: return "BIG5"
+    default: return rawValue.uppercased()
     }
   }
 
-  /// Guesses the code page of a line of non-UTF-8 bytes.
-  ///
-  /// Letters with accents sit at 0xC0...0xFF in ISO-8859/cp1252 but mostly at 0x80...0xA5 in
-  /// the DOS code pages, so the share of high bytes at or above 0xC0 decides between the two.
-  static func guess(for bytes: UnsafeBufferPointer<UInt8>) -> LegacyCodePage {
-    var low = 0
-    var high = 0
-    for byte in bytes where byte >= 0x80 {
-      if byte >= 0xC0 { high += 1 } else { low += 1 }
-    }
-    return high > low ? .cp1252 : .cp850
-  }
-
-  /// Appends the UTF-8 encoding of `bytes`, read in this code page, to `output`.
-  func transcode(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-    let table = upperHalf
-    for byte in bytes {
-      if byte < 0x80 {
-        output.append(byte)
-      } else {
-        UTF8.encode(Unicode.Scalar(table[Int(byte) - 0x80]) ?? "\u{FFFD}") { output.append($0) }
-      }
+  /// The characters that make text in this code page look natural, for guessing.
+  func isNativeLetter(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    switch self {
+    case .cp437, .cp850, .cp852, .cp1250, .cp1252:
+      return (0xC0...0x24F).contains(value) && value != 0xD7 && value != 0xF7
+    case .cp866, .cp1251:
+      return (0x400...0x4FF).contains(value)
+    case .cp936, .cp950:
+      return (0x4E00...0x9FFF).contains(value) || (0x3000...0x303F).contains(value) || (0xFF00...0xFFEF).contains(value)
+    case .cp932:
+      return (0x3040...0x30FF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xFF00...0xFFEF).contains(value)
+        || (0x3000...0x303F).contains(value)
+    case .cp949:
+      return (0xAC00...0xD7A3).contains(value) || (0x3130...0x318F).contains(value)
     }
   }
 }

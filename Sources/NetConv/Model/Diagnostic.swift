@@ -23,6 +23,11 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     case legacyEncoding = "legacy-encoding"
     case binaryLine = "binary-line"
     case malformedRow = "malformed-row"
+    case elevationRequired = "elevation-required"
+    case machineName = "machine-name"
+    case orphanOwner = "orphan-owner"
+    case ownerMessage = "owner-message"
+    case trailingText = "trailing-text"
   }
 
   /// How much it matters.

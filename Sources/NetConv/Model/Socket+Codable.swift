@@ -48,6 +48,7 @@ extension Socket: Codable {
     pid = try int("pid")
     process = try string("process")
     component = try string("component")
+    ownerUnavailable = try bool("owner_unavailable")
     user = try string("user")
     inode = try int("inode")
     timer = try string("timer")

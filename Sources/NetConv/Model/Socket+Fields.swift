@@ -33,6 +33,7 @@ extension Socket {
     Field(key: "pid") { FieldValue($0.pid) },
     Field(key: "process") { FieldValue($0.process) },
     Field(key: "component") { FieldValue($0.component) },
+    Field(key: "owner_unavailable") { .bool($0.ownerUnavailable) },
     Field(key: "user") { FieldValue($0.user) },
     Field(key: "inode") { FieldValue($0.inode) },
     Field(key: "timer") { FieldValue($0.timer) },

@@ -36,8 +36,12 @@ public struct Socket: Hashable, Sendable {
   public var pid: Int?
   /// The owning program name as shown (net-tools cuts it to fit 19 characters with the pid).
   public var process: String?
-  /// The Windows `-b` component/service line above the executable (`RpcSs`).
+  /// The Windows `-b` component/service line above the executable (`RpcSs`); XP-era DLL
+  /// chains are joined with `; `.
   public var component: String?
+  /// Windows `-b` printed "Can not obtain ownership information" (in any language) for the row:
+  /// netstat could not see the owner, which is not the same as a row without `-b`.
+  public var ownerUnavailable = false
   /// The owning user (a name or a numeric uid, as shown).
   public var user: String?
   /// The socket inode.

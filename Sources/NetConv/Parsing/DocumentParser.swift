@@ -7,6 +7,7 @@
 struct DocumentParser {
   private(set) var context = ParseContext()
   private var linux = LinuxNetstatParser()
+  private var windows = WindowsNetstatParser()
   private var tokens: [Span] = []
   private var inTable = false
   private let dialect: Dialect?
@@ -19,8 +20,8 @@ struct DocumentParser {
     tokens.reserveCapacity(32)
   }
 
-  /// Reads line `number` and returns what it is.
-  mutating func read(_ line: LineText, number: Int) -> LineOutcome {
+  /// Reads line `number` and returns its class; records and diagnostics wait in the context.
+  mutating func read(_ line: LineText, number: Int) -> LineClass {
     context.lineNumber = number
     let trimmed = line.trimmed
     if trimmed.isEmpty {
@@ -30,10 +31,11 @@ struct DocumentParser {
     sawText = true
     tokens.removeAll(keepingCapacity: true)
     line.tokenize(trimmed, into: &tokens)
-    if let outcome = claim(line) {
-      if outcome.lineClass != .notice { inTable = true }
-      return outcome
+    if let lineClass = claim(line) {
+      if lineClass != .notice { inTable = true }
+      return lineClass
     }
+    windows.flush(context: &context)
     if NoiseRecognizer.isPrompt(line, tokens: tokens) {
       endBlock()
       return .noise
@@ -45,13 +47,20 @@ struct DocumentParser {
     return .noise
   }
 
-  /// Takes the diagnostics produced since the last call.
-  mutating func takeDiagnostics(into sink: inout [Diagnostic]) {
-    sink.append(contentsOf: context.diagnostics)
+  /// Emits records still held back; call once at the end of the input.
+  mutating func finish() {
+    windows.flush(context: &context)
+  }
+
+  /// Moves the records and diagnostics produced since the last call into `records` and `diagnostics`.
+  mutating func take(records: inout [Socket], diagnostics: inout [Diagnostic]) {
+    records.append(contentsOf: context.records)
+    context.records.removeAll(keepingCapacity: true)
+    diagnostics.append(contentsOf: context.diagnostics)
     context.diagnostics.removeAll(keepingCapacity: true)
   }
 
-  /// Adds a diagnostic about line `number` from outside the dialect parsers.
+  /// Adds a diagnostic from outside the dialect parsers.
   mutating func report(_ diagnostic: Diagnostic) {
     context.diagnostics.append(diagnostic)
   }
@@ -59,9 +68,18 @@ struct DocumentParser {
   /// The number of snapshots seen so far.
   var snapshots: Int { context.snapshots.current }
 
-  private mutating func claim(_ line: LineText) -> LineOutcome? {
-    if dialect == nil || dialect == .linuxNetstat {
-      if let outcome = linux.read(line, tokens: tokens, context: &context) { return outcome }
+  /// The line of a Windows elevation message, if the input held one.
+  var elevationLine: Int? { windows.elevationLine }
+
+  private mutating func claim(_ line: LineText) -> LineClass? {
+    if dialect == nil || dialect == .linuxNetstat,
+      let lineClass = linux.read(line, tokens: tokens, context: &context)
+    {
+      windows.flush(context: &context)
+      return lineClass
+    }
+    if dialect == nil || dialect == .windowsNetstat {
+      return windows.read(line, tokens: tokens, context: &context)
     }
     return nil
   }
@@ -69,6 +87,7 @@ struct DocumentParser {
   private mutating func endBlock() {
     inTable = false
     linux.endBlock()
+    windows.endBlock()
   }
 
   /// The start of the line for a diagnostic, cut at 60 characters.

@@ -7,6 +7,13 @@ struct ParseContext {
   var snapshots = Snapshots()
   /// Diagnostics produced for the current line, drained by the reader after each line.
   var diagnostics: [Diagnostic] = []
+  /// Records completed while reading the current line, drained by the reader after each line.
+  var records: [Socket] = []
+
+  /// Hands out a completed record.
+  mutating func emit(_ socket: Socket) {
+    records.append(socket)
+  }
 
   /// Records a diagnostic about the current line.
   mutating func report(_ severity: Diagnostic.Severity, _ kind: Diagnostic.Kind, _ message: String) {

@@ -31,7 +31,9 @@ public final class SocketReader {
   private var pending: [ParseEvent] = []
   private var pendingIndex = 0
   private var diagnostics: [Diagnostic] = []
+  private var records: [Socket] = []
   private var scratch: [UInt8] = []
+  private lazy var legacy = LegacyDecoder()
   private var finished = false
   private var sawContent = false
   private var firstUnrecognized: Int?
@@ -69,6 +71,8 @@ public final class SocketReader {
       pendingIndex = 0
       if finished { return nil }
       guard let line = try lines.next() else {
+        parser.finish()
+        drain()
         try finish()
         return pending.isEmpty ? nil : takePending()
       }
@@ -82,24 +86,30 @@ public final class SocketReader {
     return pending[pendingIndex]
   }
 
-  /// Classifies one line and queues its record and diagnostics.
+  /// Classifies one line and queues the records and diagnostics it completed.
   private func read(_ line: LineReader.Line) {
     summary.lines += 1
-    let outcome: LineOutcome
+    let lineClass: LineClass
     if let dropped = line.droppedLength {
       parser.report(
         Diagnostic(
           .warning, .lineTooLong, line: line.number,
           "line is \(dropped) bytes long, more than the \(options.maxLineLength)-byte limit: skipped"))
-      outcome = .unrecognized
+      lineClass = .unrecognized
     } else {
-      outcome = lines.withBytes(of: line) { bytes in classify(bytes, number: line.number) }
+      lineClass = lines.withBytes(of: line) { bytes in classify(bytes, number: line.number) }
     }
-    summary.lineClasses[outcome.lineClass, default: 0] += 1
-    if outcome.lineClass == .unrecognized && firstUnrecognized == nil { firstUnrecognized = line.number }
-    if outcome.lineClass != .noise && outcome.lineClass != .unrecognized { sawContent = true }
-    parser.takeDiagnostics(into: &diagnostics)
-    if let record = outcome.record {
+    summary.lineClasses[lineClass, default: 0] += 1
+    if lineClass == .unrecognized && firstUnrecognized == nil { firstUnrecognized = line.number }
+    if lineClass != .noise && lineClass != .unrecognized { sawContent = true }
+    drain()
+  }
+
+  /// Queues what the parser has completed: records first (they belong to earlier or current
+  /// lines), then diagnostics.
+  private func drain() {
+    parser.take(records: &records, diagnostics: &diagnostics)
+    for record in records {
       summary.records += 1
       summary.dialects.insert(record.format)
       pending.append(.record(record))
@@ -108,11 +118,12 @@ public final class SocketReader {
       summary.diagnostics[diagnostic.severity, default: 0] += 1
       pending.append(.diagnostic(diagnostic))
     }
+    records.removeAll(keepingCapacity: true)
     diagnostics.removeAll(keepingCapacity: true)
   }
 
   /// Cleans the line's bytes (legacy code pages, binary bytes, non-breaking spaces) and parses it.
-  private func classify(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+  private func classify(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineClass {
     var needsCopy = false
     var ascii = true
     for byte in bytes {
@@ -123,7 +134,7 @@ public final class SocketReader {
     }
     scratch.removeAll(keepingCapacity: true)
     if !ascii && !UTF8Validation.isValid(bytes) {
-      let page = summary.legacyCodePage ?? LegacyCodePage.guess(for: bytes)
+      let page = summary.legacyCodePage ?? legacy.guess(bytes)
       if summary.legacyCodePage == nil {
         summary.legacyCodePage = page
         parser.report(
@@ -131,7 +142,7 @@ public final class SocketReader {
             .note, .legacyEncoding, line: number,
             "the text is not valid UTF-8 from this line on: read as \(page.rawValue)"))
       }
-      page.transcode(bytes, into: &scratch)
+      legacy.decode(bytes, as: page, into: &scratch)
     } else {
       scratch.append(contentsOf: bytes)
     }
@@ -150,6 +161,7 @@ public final class SocketReader {
     summary.encoding = lines.encoding
     summary.snapshots = summary.records > 0 || sawContent ? parser.snapshots : 0
     if !parser.sawText && summary.count(.unrecognized) == 0 { throw NetConvError.empty }
+    if summary.records == 0, let line = parser.elevationLine { throw NetConvError.elevationRequired(line: line) }
     if !sawContent { throw NetConvError.noSocketTables(linesRead: summary.lines) }
     if options.strict, let first = firstUnrecognized {
       throw NetConvError.unrecognizedLines(count: summary.count(.unrecognized), firstLine: first)

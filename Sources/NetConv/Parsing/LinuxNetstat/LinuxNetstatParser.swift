@@ -30,7 +30,7 @@ struct LinuxNetstatParser: DialectParser {
     noticeLinesLeft = 0
   }
 
-  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineOutcome? {
+  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
     if noticeLinesLeft > 0 {
       noticeLinesLeft -= 1
       return .notice
@@ -77,7 +77,7 @@ struct LinuxNetstatParser: DialectParser {
   }
 
   private mutating func banner(_ kind: LinuxNetstatVocabulary.TableKind, context: inout ParseContext)
-    -> LineOutcome
+    -> LineClass
   {
     switch kind {
     case .internet:
@@ -101,7 +101,7 @@ struct LinuxNetstatParser: DialectParser {
   private mutating func internetRow(
     _ line: LineText, tokens: [Span], protocol proto: String, family: AddressFamily?,
     context: inout ParseContext
-  ) -> LineOutcome? {
+  ) -> LineClass? {
     guard tokens.count >= 5, line.isDigits(tokens[1]), line.isDigits(tokens[2]) else { return nil }
     if table == .skipped { table = nil }
     context.snapshots.row("linux-internet")
@@ -146,7 +146,8 @@ struct LinuxNetstatParser: DialectParser {
       socket.stateRaw = raw
       socket.state = state(raw, protocol: proto, context: &context)
     }
-    return .record(socket)
+    context.emit(socket)
+    return .record
   }
 
   /// The canonical state for the text `raw`; raw sockets print the kernel's state number.
@@ -244,7 +245,7 @@ struct LinuxNetstatParser: DialectParser {
   // MARK: - UNIX rows
 
   /// Reads `unix 2 [ ACC ] STREAM LISTENING 9737 5237/my weird:prog /tmp/demo.sock`.
-  private mutating func unixRow(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineOutcome? {
+  private mutating func unixRow(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
     guard tokens.count >= 5, line.isDigits(tokens[1]), line[tokens[2].start] == UInt8(ascii: "["),
       let close = tokens.indices.dropFirst(2).first(where: { line[tokens[$0].end - 1] == UInt8(ascii: "]") }),
       close + 2 < tokens.count
@@ -278,6 +279,12 @@ struct LinuxNetstatParser: DialectParser {
       }
     }
     if !rest.isEmpty { socket.local.address = line.string(rest) }
-    return .record(socket)
+    context.emit(socket)
+    return .record
   }
+}
+
+extension LinuxNetstatParser {
+  /// net-tools rows are complete on their own line; nothing is held back.
+  mutating func flush(context: inout ParseContext) {}
 }

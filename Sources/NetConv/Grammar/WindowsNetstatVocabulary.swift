@@ -1,0 +1,57 @@
+/// Lookups over the netstat.exe vocabulary generated from `Grammar/windows-netstat/vocabulary.json`.
+enum WindowsNetstatVocabulary {
+  /// A message or title matched by exact text or by mojibake-tolerant skeleton.
+  struct Phrase {
+    let text: String
+    let skeleton: String?
+
+    init(_ text: String) {
+      var trimmed = Substring(text)
+      while let last = trimmed.last, last == "." || last == "。" { trimmed = trimmed.dropLast() }
+      self.text = String(trimmed)
+      self.skeleton = Skeleton.of(trimmed)
+    }
+
+    /// Whether `line` starts with this phrase.
+    func isPrefix(of line: String, lineSkeleton: String?) -> Bool {
+      if line.hasPrefix(text) { return true }
+      guard let skeleton, let lineSkeleton else { return false }
+      return lineSkeleton.hasPrefix(skeleton) || lineSkeleton.hasPrefix(Skeleton.dropped(skeleton))
+    }
+
+    /// Whether `line` is exactly this phrase (give or take a final period).
+    func matches(_ line: String, lineSkeleton: String?) -> Bool {
+      if line == text || line == text + "." { return true }
+      guard let skeleton, let lineSkeleton else { return false }
+      return lineSkeleton == skeleton || lineSkeleton == Skeleton.dropped(skeleton)
+    }
+  }
+
+  static let banners: [Phrase] = bannerTable.map { Phrase($0.0) }
+  static let ownershipUnavailable: [Phrase] = ownershipUnavailableTable.map { Phrase($0.0) }
+  static let elevation: [Phrase] = elevationTable.map { Phrase($0.0) }
+  static let headerFirstWords: Set<String> = Set(headerFirstWordTable.map(\.0))
+  static let offloadWords: Set<String> = Set(offloadWordTable)
+
+  /// Shown state word → canonical state.
+  static let states: [String: SocketState] = stateTable.compactMapValues { SocketState(rawValue: $0.0) }
+
+  /// Skeleton of a state word (and its dropped-character form) → canonical state, for mojibake.
+  static let stateSkeletons: [String: SocketState] = {
+    var table: [String: SocketState] = [:]
+    for (shown, state) in states {
+      guard let skeleton = Skeleton.of(shown) else { continue }
+      table[skeleton] = table[skeleton] ?? state
+      table[Skeleton.dropped(skeleton)] = table[Skeleton.dropped(skeleton)] ?? state
+    }
+    return table
+  }()
+
+  /// The canonical state for the text `raw`, exactly or through its skeleton.
+  static func state(_ raw: String) -> SocketState? {
+    if let state = states[raw] { return state }
+    if let state = states[raw.uppercased()] { return state }
+    guard let skeleton = Skeleton.of(raw) else { return nil }
+    return stateSkeletons[skeleton]
+  }
+}

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Decodes lines in legacy code pages to UTF-8 with `iconv(3)`, and guesses which code page a
+/// line is in.
+///
+/// The guess decodes the line with every candidate and keeps the one whose text contains
+/// netconv's vocabulary (a banner, header word, state or message in any language), or else
+/// the one that reads most like natural text in that code page's script.
+final class LegacyDecoder {
+  private var converters: [LegacyCodePage: iconv_t] = [:]
+
+  deinit {
+    for converter in converters.values { iconv_close(converter) }
+  }
+
+  /// Appends the UTF-8 form of `bytes` read in `page` to `output`; bytes the page does not
+  /// define become U+FFFD.
+  func decode(_ bytes: UnsafeBufferPointer<UInt8>, as page: LegacyCodePage, into output: inout [UInt8]) {
+    guard let converter = converter(for: page) else {
+      for byte in bytes { UTF8.encode(byte < 0x80 ? Unicode.Scalar(byte) : "\u{FFFD}") { output.append($0) } }
+      return
+    }
+    iconv(converter, nil, nil, nil, nil)  // reset the shift state
+    var input = Array(bytes)
+    var scratch = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
+    var offset = 0
+    while offset < input.count {
+      var inLeft = input.count - offset
+      var outLeft = scratch.count
+      let (consumed, produced, failed): (Int, Int, Bool) = input.withUnsafeMutableBufferPointer { inBuffer in
+        scratch.withUnsafeMutableBufferPointer { outBuffer in
+          var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress! + offset)
+            .assumingMemoryBound(to: CChar.self)
+          var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+            .assumingMemoryBound(to: CChar.self)
+          let before = inLeft
+          let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+          return (before - inLeft, outBuffer.count - outLeft, result == -1)
+        }
+      }
+      output.append(contentsOf: scratch[0..<produced])
+      offset += consumed
+      if failed && offset < input.count {
+        UTF8.encode("\u{FFFD}") { output.append($0) }  // an undefined or truncated sequence
+        offset += 1
+        iconv(converter, nil, nil, nil, nil)
+      }
+    }
+  }
+
+  /// The code page `bytes` is most likely in.
+  func guess(_ bytes: UnsafeBufferPointer<UInt8>) -> LegacyCodePage {
+    var best = LegacyCodePage.cp850
+    var bestScore = Int.min
+    var decoded: [UInt8] = []
+    for page in Self.candidates {
+      decoded.removeAll(keepingCapacity: true)
+      decode(bytes, as: page, into: &decoded)
+      let text = String(decoding: decoded, as: UTF8.self)
+      let score = Self.score(text, page: page)
+      if score > bestScore {
+        best = page
+        bestScore = score
+      }
+    }
+    return best
+  }
+
+  /// Candidates in order of preference when scores tie: the common Western pages first.
+  static let candidates: [LegacyCodePage] = [
+    .cp850, .cp1252, .cp437, .cp852, .cp1250, .cp866, .cp1251, .cp936, .cp932, .cp949, .cp950,
+  ]
+
+  /// How natural `text` looks as the decoding of a line in `page`.
+  static func score(_ text: String, page: LegacyCodePage) -> Int {
+    var score = 0
+    if VocabularyProbes.all.contains(where: { text.contains($0) }) { score += 1000 }
+    var previousWasLetter = false
+    for scalar in text.unicodeScalars {
+      let isASCIILetter = scalar.isASCII && (scalar.properties.isAlphabetic)
+      if scalar.isASCII {
+        previousWasLetter = isASCIILetter
+        continue
+      }
+      if scalar == "\u{FFFD}" || scalar.properties.generalCategory == .control {
+        score -= 10
+      } else if page.isNativeLetter(scalar) {
+        score += previousWasLetter ? 3 : 2
+      } else {
+        score -= 3  // box drawing, ™, ¢, ¶ …: what mojibake is made of
+      }
+      previousWasLetter = scalar.properties.isAlphabetic
+    }
+    return score
+  }
+
+  private func converter(for page: LegacyCodePage) -> iconv_t? {
+    if let converter = converters[page] { return converter }
+    let converter = iconv_open("UTF-8", page.iconvName)
+    guard converter != iconv_t(bitPattern: -1) else { return nil }
+    converters[page] = converter
+    return converter
+  }
+}

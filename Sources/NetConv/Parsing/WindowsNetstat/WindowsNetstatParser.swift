@@ -1,0 +1,215 @@
+/// Reads Windows `netstat.exe` output: `-a -b -n -o` in any combination, any display language,
+/// repeated blocks from interval mode, and the `-b` owner lines under each row.
+///
+/// A row is recognized by its shape — `TCP` or `UDP`, then two `address:port` tokens — and the
+/// PID by being the trailing number, so no structure depends on translated words. A row is
+/// held back until the next row (or anything else) arrives, because its `-b` owner lines — an
+/// optional component (`RpcSs`), XP-era DLL paths, then `[exe]` or the "cannot obtain ownership"
+/// message — follow it. See `Grammar/windows-netstat/grammar.md`.
+struct WindowsNetstatParser: DialectParser {
+  static let dialect = Dialect.windowsNetstat
+
+  /// The row waiting for its owner lines.
+  private var pending: Socket?
+  /// Whether a row was read since the last banner or header, so owner lines have a home.
+  private var sawRow = false
+  private var machineNameNoted = false
+  /// The line of the elevation message, when the paste holds one.
+  private(set) var elevationLine: Int?
+
+  mutating func endBlock() {}
+
+  mutating func flush(context: inout ParseContext) {
+    if let socket = pending {
+      context.emit(socket)
+      pending = nil
+    }
+  }
+
+  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
+    if isRow(line, tokens) {
+      flush(context: &context)
+      row(line, tokens: tokens, context: &context)
+      return .record
+    }
+    let trimmed = line.trimmed
+    let text = line.string(trimmed)
+    let skeleton = Skeleton.of(text)
+    if WindowsNetstatVocabulary.banners.contains(where: { $0.matches(text, lineSkeleton: skeleton) }) {
+      flush(context: &context)
+      context.snapshots.banner("windows")
+      sawRow = false
+      return .banner
+    }
+    if tokens.count >= 3, WindowsNetstatVocabulary.headerFirstWords.contains(line.string(tokens[0])),
+      !tokens.contains(where: { looksLikeEndpoint(line, $0) })
+    {
+      flush(context: &context)
+      context.snapshots.header("windows")
+      sawRow = false
+      return .header
+    }
+    if WindowsNetstatVocabulary.elevation.contains(where: { $0.isPrefix(of: text, lineSkeleton: skeleton) }) {
+      flush(context: &context)
+      elevationLine = elevationLine ?? context.lineNumber
+      context.report(
+        .warning, .elevationRequired,
+        "Windows refused 'netstat -b' without administrator rights, so this command printed no table: run it from an administrator prompt, or use 'netstat -ano', which needs no elevation")
+      return .notice
+    }
+    return ownerLine(line, trimmed: trimmed, text: text, skeleton: skeleton, context: &context)
+  }
+
+  // MARK: - Rows
+
+  /// `TCP|UDP local foreign …`, where both addresses contain a colon.
+  private func isRow(_ line: LineText, _ tokens: [Span]) -> Bool {
+    guard tokens.count >= 3, tokens[0].count == 3 else { return false }
+    let first = line[tokens[0].start] | 0x20
+    let second = line[tokens[0].start + 1] | 0x20
+    let third = line[tokens[0].start + 2] | 0x20
+    let isTCP = first == UInt8(ascii: "t") && second == UInt8(ascii: "c") && third == UInt8(ascii: "p")
+    let isUDP = first == UInt8(ascii: "u") && second == UInt8(ascii: "d") && third == UInt8(ascii: "p")
+    // net-tools rows start in lower case and carry queue numbers; Windows rows in upper case.
+    guard (isTCP || isUDP) && line[tokens[0].start] < UInt8(ascii: "a") else { return false }
+    return looksLikeEndpoint(line, tokens[1]) && looksLikeEndpoint(line, tokens[2])
+  }
+
+  /// Whether a token is an `address:port` (or `*:*`).
+  private func looksLikeEndpoint(_ line: LineText, _ token: Span) -> Bool {
+    guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token) else { return false }
+    return colon > token.start && colon < token.end - 1
+  }
+
+  private mutating func row(_ line: LineText, tokens: [Span], context: inout ParseContext) {
+    context.snapshots.row("windows")
+    sawRow = true
+    let proto = line[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
+    var socket = Socket(
+      format: .windowsNetstat, snapshot: context.snapshots.current, line: context.lineNumber, protocol: proto)
+    let local = EndpointParser.parse(tokens[1], in: line)
+    let remote = EndpointParser.parse(tokens[2], in: line)
+    for name in [local.unknownService, remote.unknownService].compactMap({ $0 }) {
+      context.report(.note, .unknownService, "'\(name)' is not in the service table: its port is null")
+    }
+    socket.local = local.endpoint
+    // A peer on port 0 is never a real peer: listeners show `0.0.0.0:0`, `[::]:0`, or the
+    // machine's own name (`LAPTOP-6LNI85PH:0`) in name mode.
+    if remote.isWildcard || remote.endpoint.port == 0 {
+      if let name = remote.endpoint.address, !machineNameNoted, name != "0.0.0.0", name != "::", name != "*" {
+        machineNameNoted = true
+        context.report(.note, .machineName, "the machine calls itself '\(name)' (shown as the peer of its listeners)")
+      }
+    } else {
+      socket.remote = remote.endpoint
+    }
+    socket.family = AddressFamily.infer(from: socket.local.address) ?? AddressFamily.infer(from: socket.remote.address)
+
+    // After the addresses: [state words] [PID] [-t offload state] [owner text pasted onto the row]
+    var end = tokens.count
+    var trailing: [Span] = []
+    var pidIndex: Int?
+    for index in stride(from: tokens.count - 1, through: 3, by: -1) where line.isDigits(tokens[index]) {
+      pidIndex = index
+      break
+    }
+    if let pidIndex {
+      socket.pid = line.integer(tokens[pidIndex])
+      trailing = Array(tokens[(pidIndex + 1)...])
+      end = pidIndex
+    } else {
+      while end > 3, WindowsNetstatVocabulary.offloadWords.contains(line.string(tokens[end - 1])) { end -= 1 }
+    }
+    if end > 3 {
+      let raw = line.string(Span(start: tokens[3].start, end: tokens[end - 1].end))
+      socket.stateRaw = raw
+      socket.state = state(raw, socket: socket, context: &context)
+    }
+    pending = socket
+    ownerText(line, trailing, context: &context)
+  }
+
+  private func state(_ raw: String, socket: Socket, context: inout ParseContext) -> SocketState {
+    if let known = WindowsNetstatVocabulary.state(raw) { return known }
+    if socket.protocol == "tcp" && !socket.hasPeer {
+      context.report(
+        .warning, .unknownState, "unknown state '\(raw)': read as LISTEN because the peer is a wildcard")
+      return .listen
+    }
+    context.report(.warning, .unknownState, "unknown state '\(raw)': kept in state_raw, state is UNKNOWN")
+    return .unknown
+  }
+
+  /// Owner text that a hand-edited paste put at the end of the row (`1948  RpcSs [svchost.exe]`).
+  private mutating func ownerText(_ line: LineText, _ tokens: [Span], context: inout ParseContext) {
+    var words: [Span] = []
+    for token in tokens {
+      let word = line.string(token)
+      if WindowsNetstatVocabulary.offloadWords.contains(word) { continue }
+      words.append(token)
+    }
+    guard let first = words.first, let last = words.last else { return }
+    let span = Span(start: first.start, end: last.end)
+    let text = line.string(span)
+    if line[last.end - 1] == UInt8(ascii: "]"), let open = line.lastIndex(of: UInt8(ascii: "["), in: span) {
+      let component = line.trim(Span(start: span.start, end: open))
+      if !component.isEmpty { pending?.component = line.string(component) }
+      pending?.process = line.string(Span(start: open + 1, end: last.end - 1))
+    } else if isOwnershipUnavailable(text) {
+      pending?.ownerUnavailable = true
+    } else {
+      context.report(.note, .trailingText, "text after the PID kept as the component: '\(text)'")
+      pending?.component = text
+    }
+  }
+
+  // MARK: - Owner lines (-b)
+
+  private func isOwnershipUnavailable(_ text: String) -> Bool {
+    let skeleton = Skeleton.of(text)
+    let squeezed = text.filter { $0 != " " }  // a zh-TW note had "無 法取得擁有權資訊"
+    return WindowsNetstatVocabulary.ownershipUnavailable.contains {
+      $0.isPrefix(of: text, lineSkeleton: skeleton) || squeezed.hasPrefix($0.text)
+    }
+  }
+
+  private mutating func ownerLine(
+    _ line: LineText, trimmed: Span, text: String, skeleton: String?, context: inout ParseContext
+  ) -> LineClass? {
+    let bracketed = line[trimmed.start] == UInt8(ascii: "[") && line[trimmed.end - 1] == UInt8(ascii: "]")
+    let unavailable = !bracketed && isOwnershipUnavailable(text)
+    guard var socket = pending else {
+      guard sawRow && (bracketed || unavailable) else { return nil }
+      context.report(.warning, .orphanOwner, "an owner line with no connection row above it: '\(text)'")
+      return .continuation
+    }
+    if bracketed {
+      socket.process = line.string(Span(start: trimmed.start + 1, end: trimmed.end - 1))
+      pending = socket
+      flush(context: &context)
+      return .continuation
+    }
+    if unavailable {
+      socket.ownerUnavailable = true
+      pending = socket
+      flush(context: &context)
+      return .continuation
+    }
+    if text.hasPrefix("--") && text.hasSuffix("--") {  // XP: -- unknown component(s) --
+      return .continuation
+    }
+    let isPath = text.contains("\\")
+    let isWord = !text.contains(" ")
+    guard isPath || isWord else {
+      // Several words, no brackets: the ownership message in a language netconv does not know.
+      socket.ownerUnavailable = true
+      pending = socket
+      flush(context: &context)
+      context.report(.note, .ownerMessage, "read '\(text)' as the message that the owner cannot be shown")
+      return .continuation
+    }
+    socket.component = socket.component.map { $0 + CSVRecordWriter.listSeparator + text } ?? text
+    pending = socket
+    return .continuation
+  }
+}
