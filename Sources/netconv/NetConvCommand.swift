@@ -17,7 +17,7 @@ struct NetConvCommand: ParsableCommand {
     commandName: "netconv",
     abstract: "Turn pasted netstat or ss output into JSON, JSON Lines, YAML or CSV.",
     discussion: """
-      Reads Linux netstat (net-tools) text in any of its languages from the files given, or
+      Reads Windows netstat and Linux netstat (net-tools) text in any language from the files given, or
       from standard input when there are none ('-' also means standard input), and writes one
       record per socket. Diagnostics go to standard error as FILE:LINE: warning: message.
 

@@ -40,6 +40,10 @@ import Testing
     #expect(missing.stderr.contains("/nonexistent/netstat.txt: error: cannot open"))
     #expect(try TestSupport.run(["--format", "xml"]).status == 64)
     #expect(try TestSupport.run(["--from", "ss", Self.sample]).status == 64)
+    let elevation = TestSupport.fixtures.appendingPathComponent("windows-netstat/en-elevation.txt").path
+    let refused = try TestSupport.run([elevation])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("run netstat -b from an administrator prompt, or use netstat -ano"))
   }
 
   @Test func versionNamesTheLinkedLibYAML() throws {

@@ -94,3 +94,40 @@ struct CorpusTests {
     #expect(result.summary.count(.notice) == 13)
   }
 }
+
+/// Reads the real Windows outputs of `../shared/corpus/jc/windows` (CRLF, `-b` owners).
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: TestSupport.corpus.path)))
+struct WindowsCorpusTests {
+  /// Row counts from `grep -cE '^  (TCP|UDP)'`, equal to jc's record counts in INDEX.md.
+  static let expected: [(String, Int)] = [
+    ("jc/windows/windows-10/netstat.out", 32),
+    ("jc/windows/windows-10/netstat-an.out", 260),
+    ("jc/windows/windows-10/netstat-aon.out", 208),
+    ("jc/windows/windows-10/netstat-aonb.out", 318),
+  ]
+
+  @Test(arguments: expected.map(\.0))
+  func corpusFileParsesCompletely(_ relative: String) throws {
+    let url = TestSupport.corpus.appendingPathComponent(relative)
+    let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
+    #expect(result.error == nil)
+    #expect(result.records.count == Self.expected.first { $0.0 == relative }?.1)
+    #expect(result.summary.count(.unrecognized) == 0, "\(result.diagnostics)")
+    #expect(result.records.allSatisfy { $0.format == .windowsNetstat })
+    #expect(result.summary.lineClasses.values.reduce(0, +) == result.summary.lines)
+  }
+
+  @Test func ownerLinesAttachToTheRowAbove() throws {
+    let url = TestSupport.corpus.appendingPathComponent("jc/windows/windows-10/netstat-aonb.out")
+    let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
+    let rpc = try #require(result.records.first { $0.local.port == 135 && $0.family == .ipv4 })
+    #expect(rpc.component == "RpcSs")
+    #expect(rpc.process == "svchost.exe")
+    let system = try #require(result.records.first { $0.local.port == 445 && $0.family == .ipv4 })
+    #expect(system.ownerUnavailable)
+    #expect(system.process == nil)
+    // Every owner line is accounted for as a continuation of a record.
+    #expect(result.summary.count(.continuation) == 398)
+    #expect(result.records.filter { $0.process != nil || $0.ownerUnavailable }.count == 315)
+  }
+}

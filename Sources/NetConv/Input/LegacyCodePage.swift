@@ -27,6 +27,14 @@ public enum LegacyCodePage: String, Sendable, CaseIterable, Codable {
     }
   }
 
+  /// Whether the code page writes a Latin script.
+  var isLatin: Bool {
+    switch self {
+    case .cp437, .cp850, .cp852, .cp1250, .cp1252: return true
+    default: return false
+    }
+  }
+
   /// The characters that make text in this code page look natural, for guessing.
   func isNativeLetter(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value

@@ -52,8 +52,9 @@ final class LegacyDecoder {
     }
   }
 
-  /// The code page `bytes` is most likely in.
-  func guess(_ bytes: UnsafeBufferPointer<UInt8>) -> LegacyCodePage {
+  /// The code page `bytes` is most likely in, and whether its text held a vocabulary word
+  /// (which makes the guess certain).
+  func guess(_ bytes: UnsafeBufferPointer<UInt8>) -> (page: LegacyCodePage, certain: Bool) {
     var best = LegacyCodePage.cp850
     var bestScore = Int.min
     var decoded: [UInt8] = []
@@ -67,7 +68,7 @@ final class LegacyDecoder {
         bestScore = score
       }
     }
-    return best
+    return (best, bestScore >= 1000)
   }
 
   /// Candidates in order of preference when scores tie: the common Western pages first.
@@ -79,17 +80,22 @@ final class LegacyDecoder {
   static func score(_ text: String, page: LegacyCodePage) -> Int {
     var score = 0
     if VocabularyProbes.all.contains(where: { text.contains($0) }) { score += 1000 }
+    let latin = page.isLatin
     var previousWasLetter = false
+    var nonASCIIRun = 0
     for scalar in text.unicodeScalars {
-      let isASCIILetter = scalar.isASCII && (scalar.properties.isAlphabetic)
       if scalar.isASCII {
-        previousWasLetter = isASCIILetter
+        previousWasLetter = scalar.properties.isAlphabetic
+        nonASCIIRun = 0
         continue
       }
+      nonASCIIRun += 1
       if scalar == "\u{FFFD}" || scalar.properties.generalCategory == .control {
         score -= 10
       } else if page.isNativeLetter(scalar) {
-        score += previousWasLetter ? 3 : 2
+        // Latin-script words mix accents into ASCII letters; three accented letters in a row
+        // are what Cyrillic or CJK bytes look like when read in a Latin code page.
+        score += latin && nonASCIIRun >= 3 ? -4 : (previousWasLetter ? 3 : 2)
       } else {
         score -= 3  // box drawing, ™, ¢, ¶ …: what mojibake is made of
       }

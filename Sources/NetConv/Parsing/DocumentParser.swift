@@ -31,15 +31,16 @@ struct DocumentParser {
     sawText = true
     tokens.removeAll(keepingCapacity: true)
     line.tokenize(trimmed, into: &tokens)
+    if NoiseRecognizer.isPrompt(line, tokens: tokens) {
+      windows.flush(context: &context)
+      endBlock()
+      return .noise
+    }
     if let lineClass = claim(line) {
       if lineClass != .notice { inTable = true }
       return lineClass
     }
     windows.flush(context: &context)
-    if NoiseRecognizer.isPrompt(line, tokens: tokens) {
-      endBlock()
-      return .noise
-    }
     if inTable {
       context.report(.warning, .unrecognizedLine, "unrecognized line in a table: '\(Self.excerpt(line, trimmed))'")
       return .unrecognized

@@ -7,11 +7,13 @@ enum NoiseRecognizer {
   ///     # a comment, ### heading    → true
   ///     C:\Users\me>netstat -ano    → true
   ///     PS C:\> netstat -a -n -b    → true
+  ///     ^C                          → true (interval mode stopped)
   static func isPrompt(_ line: LineText, tokens: [Span]) -> Bool {
     let first = tokens[0]
     let lead = line[first.start]
     if lead == UInt8(ascii: "#") { return true }
     if lead == UInt8(ascii: "$") && first.count == 1 { return true }
+    if lead == UInt8(ascii: "^") && first.count == 2 && line[first.start + 1] == UInt8(ascii: "C") { return true }
     if first.count >= 3, isLetter(lead), line[first.start + 1] == UInt8(ascii: ":"),
       line[first.start + 2] == UInt8(ascii: "\\"), line.firstIndex(of: UInt8(ascii: ">"), in: first) != nil
     {

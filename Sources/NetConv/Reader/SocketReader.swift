@@ -34,6 +34,7 @@ public final class SocketReader {
   private var records: [Socket] = []
   private var scratch: [UInt8] = []
   private lazy var legacy = LegacyDecoder()
+  private var legacyConfirmed = false
   private var finished = false
   private var sawContent = false
   private var firstUnrecognized: Int?
@@ -134,13 +135,22 @@ public final class SocketReader {
     }
     scratch.removeAll(keepingCapacity: true)
     if !ascii && !UTF8Validation.isValid(bytes) {
-      let page = summary.legacyCodePage ?? legacy.guess(bytes)
-      if summary.legacyCodePage == nil {
-        summary.legacyCodePage = page
-        parser.report(
-          Diagnostic(
-            .note, .legacyEncoding, line: number,
-            "the text is not valid UTF-8 from this line on: read as \(page.rawValue)"))
+      // Guess again on each such line until a vocabulary word confirms the code page.
+      var page = summary.legacyCodePage ?? .cp850
+      if !legacyConfirmed {
+        let guess = legacy.guess(bytes)
+        legacyConfirmed = guess.certain
+        if guess.page != summary.legacyCodePage {
+          let first = summary.legacyCodePage == nil
+          summary.legacyCodePage = guess.page
+          parser.report(
+            Diagnostic(
+              .note, .legacyEncoding, line: number,
+              first
+                ? "the text is not valid UTF-8 from this line on: read as \(guess.page.rawValue)"
+                : "the text reads better as \(guess.page.rawValue) from this line on"))
+        }
+        page = guess.page
       }
       legacy.decode(bytes, as: page, into: &scratch)
     } else {

@@ -179,7 +179,8 @@ struct WindowsNetstatParser: DialectParser {
     let bracketed = line[trimmed.start] == UInt8(ascii: "[") && line[trimmed.end - 1] == UInt8(ascii: "]")
     let unavailable = !bracketed && isOwnershipUnavailable(text)
     guard var socket = pending else {
-      guard sawRow && (bracketed || unavailable) else { return nil }
+      let bareName = bracketed && line.firstIndex(of: UInt8(ascii: " "), in: trimmed) == nil
+      guard bareName || (sawRow && unavailable) else { return nil }
       context.report(.warning, .orphanOwner, "an owner line with no connection row above it: '\(text)'")
       return .continuation
     }
