@@ -54,6 +54,7 @@ public struct GrammarCodegen {
       """
     out += try renderLinuxNetstat()
     out += try renderWindowsNetstat()
+    out += try renderSS()
     out += try renderServices()
     return out
   }
@@ -217,6 +218,43 @@ public struct GrammarCodegen {
     return out
   }
 
+  // MARK: - ss
+
+  private func renderSS() throws -> String {
+    let path = "ss/vocabulary.json"
+    let root = try loadJSON(path)
+    guard let netids = root["netids"] as? [String: [String: String]],
+      let states = root["states"] as? [String: String],
+      let unconnected = root["unconnected_state"] as? [String: Any],
+      let connectionProtocols = unconnected["connection_protocols"] as? [String],
+      let notices = root["notices"] as? [String],
+      let summary = root["summary_first_words"] as? [String],
+      let flags = root["detail_flags"] as? [String],
+      let spaced = root["detail_spaced_keys"] as? [String]
+    else { throw Failure.malformed(path: path, reason: "missing a top-level table") }
+    func list(_ name: String, _ doc: String, _ items: [String]) -> String {
+      "  /// \(doc)\n  static let \(name): [String] = [" + items.map(lit).joined(separator: ", ") + "]\n\n"
+    }
+    var out = "\nextension SSVocabulary {\n"
+    out += "  /// Netid column values → (protocol, family, socket type); \"\" where the address tells.\n"
+    out += "  static let netidTable: [String: (String, String, String)] = [\n"
+    for (netid, value) in netids.sorted(by: { $0.key < $1.key }) {
+      out += "    \(lit(netid)): (\(lit(value["protocol"] ?? netid)), \(lit(value["family"] ?? "")), \(lit(value["socket_type"] ?? ""))),\n"
+    }
+    out += "  ]\n\n"
+    out += "  /// State column values → canonical state name.\n"
+    out += "  static let stateTable: [String: String] = [\n"
+    for (word, canon) in states.sorted(by: { $0.key < $1.key }) { out += "    \(lit(word)): \(lit(canon)),\n" }
+    out += "  ]\n\n"
+    out += list("connectionProtocolTable", "Protocols for which UNCONN means CLOSED (others: no state).", connectionProtocols)
+    out += list("noticeTable", "Prefixes of messages ss prints before or instead of a table.", notices)
+    out += list("summaryFirstWordTable", "First words of the `ss -s` summary lines.", summary)
+    out += list("detailFlagTable", "Words of -i/-e details that stand alone.", flags)
+    out += list("detailSpacedKeyTable", "Detail keys whose value follows after a space.", spaced)
+    out += "}\n"
+    return out
+  }
+
   // MARK: - Services
 
   private func renderServices() throws -> String {
@@ -239,6 +277,18 @@ public struct GrammarCodegen {
     out += "  /// Service name → port, from Grammar/services.tsv (\(order.count) names).\n"
     out += "  static let portsByName: [String: Int] = [\n"
     for name in order.sorted() { out += "    \(lit(name)): \(ports[name]!),\n" }
+    out += "  ]\n\n"
+    var protocols: [String: Int] = [:]
+    for (index, line) in try loadText("ip-protocols.tsv").split(separator: "\n").enumerated() where !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count >= 2, let number = Int(fields[1]), (0...65535).contains(number) else {
+        throw Failure.malformed(path: "ip-protocols.tsv", reason: "line \(index + 1): expected name, number")
+      }
+      protocols[String(fields[0])] = protocols[String(fields[0])] ?? number
+    }
+    out += "  /// IP protocol name → number, from Grammar/ip-protocols.tsv (raw sockets show these as ports).\n"
+    out += "  static let protocolNumbersByName: [String: Int] = [\n"
+    for name in protocols.keys.sorted() { out += "    \(lit(name)): \(protocols[name]!),\n" }
     out += "  ]\n}\n"
     return out
   }

@@ -17,7 +17,7 @@ struct NetConvCommand: ParsableCommand {
     commandName: "netconv",
     abstract: "Turn pasted netstat or ss output into JSON, JSON Lines, YAML or CSV.",
     discussion: """
-      Reads Windows netstat and Linux netstat (net-tools) text in any language from the files given, or
+      Reads Windows netstat, Linux netstat (net-tools) and ss text in any language from the files given, or
       from standard input when there are none ('-' also means standard input), and writes one
       record per socket. Diagnostics go to standard error as FILE:LINE: warning: message.
 
@@ -74,12 +74,6 @@ struct NetConvCommand: ParsableCommand {
   var stats = false
 
   func validate() throws {
-    switch from {
-    case .ss:
-      throw ValidationError(
-        "--from \(from.rawValue) is not available yet: this version reads linux-netstat and windows-netstat (use --from auto, linux-netstat or windows-netstat)")
-    case .auto, .linuxNetstat, .windowsNetstat: break
-    }
     if envelope && !format.supportsEnvelope {
       throw ValidationError("--envelope needs --format json or yaml (\(format.rawValue) has no place for meta)")
     }
@@ -134,7 +128,7 @@ struct NetConvCommand: ParsableCommand {
           outcomes.append((inputs.count > 1 ? name : nil, outcome.summary, outcome.diagnostics, outcome.error))
         }
       }
-      try writer.end(meta: envelope ? MetaValue.envelope(inputs: outcomes) : nil)
+      try writer.end(meta: envelope ? FieldValue.envelope(inputs: outcomes) : nil)
     } catch .closed {
       return status  // the reader of the pipe went away: stop quietly
     } catch {

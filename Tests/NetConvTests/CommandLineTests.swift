@@ -39,7 +39,7 @@ import Testing
     #expect(missing.status == 66)
     #expect(missing.stderr.contains("/nonexistent/netstat.txt: error: cannot open"))
     #expect(try TestSupport.run(["--format", "xml"]).status == 64)
-    #expect(try TestSupport.run(["--from", "ss", Self.sample]).status == 64)
+    #expect(try TestSupport.run(["--from", "bsd", Self.sample]).status == 64)
     let elevation = TestSupport.fixtures.appendingPathComponent("windows-netstat/en-elevation.txt").path
     let refused = try TestSupport.run([elevation])
     #expect(refused.status == 65)

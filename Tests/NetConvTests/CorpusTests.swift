@@ -131,3 +131,59 @@ struct WindowsCorpusTests {
     #expect(result.records.filter { $0.process != nil || $0.ownerUnavailable }.count == 315)
   }
 }
+
+/// Reads every ss file of `../shared/corpus`: no crash, nothing unrecognized, and one record
+/// per socket row. Expected counts: rows whose first columns are `[netid] [state] N N`, counted
+/// with a separate script; they equal jc's counts in INDEX.md for the jc files.
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: TestSupport.corpus.path)))
+struct SSCorpusTests {
+  static let expected: [(String, Int)] = [
+    ("captured/s2_all.txt", 44), ("captured/s2_pkt.txt", 1), ("captured/s2_raw.txt", 2),
+    ("captured/s2_raw_names.txt", 2), ("captured/s2_tuap.txt", 24), ("captured/s2_tunap.txt", 24),
+    ("captured/s2_x.txt", 6), ("captured/s3_nonroot.txt", 24), ("captured/s4_misc.txt", 21),
+    ("captured/s5_tty72.txt", 12), ("captured/ss_0.txt", 0), ("captured/ss_H.txt", 10),
+    ("captured/ss_a.txt", 23), ("captured/ss_default.txt", 7), ("captured/ss_l.txt", 16),
+    ("captured/ss_lntp.txt", 3), ("captured/ss_ltn.txt", 3), ("captured/ss_s.txt", 0),
+    ("captured/ss_t.txt", 4), ("captured/ss_tn.txt", 4), ("captured/ss_tnaM.txt", 7),
+    ("captured/ss_tnai.txt", 7), ("captured/ss_tnoe.txt", 4), ("captured/ss_tua.txt", 10),
+    ("captured/ss_tunap.txt", 10), ("captured/ss_tunapeio.txt", 10), ("captured/ss_tunapm.txt", 10),
+    ("captured/ss_w.txt", 0), ("captured/ss_x.txt", 2),
+    ("jc/centos-7.7/ss-sudo-a.out", 203), ("jc/generic/ss-wide.out", 155),
+    ("jc/ubuntu-18.04/ss-sudo-a.out", 158), ("jc/ubuntu-18.04/ss-sudo-tulpen.out", 73),
+  ]
+
+  @Test(arguments: expected.map(\.0))
+  func corpusFileParsesCompletely(_ relative: String) throws {
+    let url = TestSupport.corpus.appendingPathComponent(relative)
+    let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
+    #expect(result.records.count == Self.expected.first { $0.0 == relative }?.1)
+    #expect(result.summary.count(.unrecognized) == 0, "\(result.diagnostics)")
+    #expect(result.records.allSatisfy { $0.format == .ss })
+    #expect(result.summary.lineClasses.values.reduce(0, +) == result.summary.lines)
+  }
+
+  @Test func manyOwnersStayOnOneRecord() throws {
+    let url = TestSupport.corpus.appendingPathComponent("jc/generic/ss-wide.out")
+    let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
+    let apache = try #require(result.records.max { $0.owners.count < $1.owners.count })
+    #expect(apache.owners.count == 24)
+    #expect(apache.owners.allSatisfy { $0.process == "apache2" && $0.fd == 8 })
+    #expect(apache.pid == apache.owners.first?.pid)
+    let scoped = try #require(result.records.first { $0.local.address?.hasPrefix("fe80::") == true })
+    #expect(scoped.local.interface == "eth0")
+  }
+
+  @Test func continuationLinesBecomeDetailsNotRecords() throws {
+    let url = TestSupport.corpus.appendingPathComponent("captured/ss_tunapeio.txt")
+    let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
+    #expect(result.records.count == 10)
+    let closeWait = try #require(result.records.first { $0.state == .closeWait })
+    let details = Dictionary(uniqueKeysWithValues: closeWait.details.map { ($0.key, $0.value) })
+    #expect(details["rtt"] == "0.036/0.02")
+    #expect(details["cgroup"] == "/")
+    #expect(details["shutdown"] == "-->")
+    #expect(closeWait.inode == 7052)
+    let timeWait = try #require(result.records.first { $0.state == .finWait2 })
+    #expect(timeWait.timer == "timewait,54sec,0")
+  }
+}

@@ -32,10 +32,12 @@ import Testing
     socket.user = text
     socket.timer = text
     socket.socketType = text
+    socket.owners = [SocketOwner(process: text, pid: index, fd: 3), SocketOwner(process: "second", pid: 2, fd: nil, tid: 9)]
+    socket.details = [SocketDetail(key: "cgroup", value: text.isEmpty ? "/" : text), SocketDetail(key: "sk", value: "1c")]
     return socket
   }
 
-  static func write(_ records: [Socket], _ format: OutputFormat, settings: OutputFormat.Settings = .init(), meta: MetaValue? = nil) throws -> [UInt8] {
+  static func write(_ records: [Socket], _ format: OutputFormat, settings: OutputFormat.Settings = .init(), meta: FieldValue? = nil) throws -> [UInt8] {
     let sink = OutputSink()
     var writer = format.writer(sink: sink, settings: settings)
     try writer.begin()
@@ -80,11 +82,13 @@ import Testing
   /// The CSV cells a record must read back as: the model's values, with the formula guard.
   static func expectedCells(_ socket: Socket, formulaGuard: Bool) -> [String] {
     Socket.fields.map { field in
-      switch field.value(socket) {
+      let value = field.value(socket)
+      switch value {
       case .null: return ""
       case .int(let number): return String(number)
       case .bool(let flag): return flag ? "true" : "false"
-      case .string(let text):
+      case .string, .list, .object:
+        let text = CSVRecordWriter.flatten(value)
         let trigger = text.first.map { "=+-@\t\r".contains($0) } ?? false
         return formulaGuard && trigger ? "'" + text : text
       }
@@ -156,7 +160,7 @@ import Testing
   @Test func envelopeCarriesMetaAfterTheRecords() throws {
     let url = TestSupport.fixtures.appendingPathComponent("linux-netstat/garbage-in-table.txt")
     let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
-    let meta = MetaValue.envelope(inputs: [("garbage-in-table.txt", result.summary, result.diagnostics, result.error)])
+    let meta = FieldValue.envelope(inputs: [("garbage-in-table.txt", result.summary, result.diagnostics, result.error)])
     for format in [OutputFormat.json, .yaml] {
       let bytes = try Self.write(result.records, format, settings: .init(envelope: true), meta: meta)
       let parsed = try #require(try Self.pythonReadback(format, [bytes]).first as? [String: Any])

@@ -420,6 +420,62 @@ extension WindowsNetstatVocabulary {
   static let offloadWordTable: [String] = ["InHost", "Offloaded", "Offloading", "Uploading"]
 }
 
+extension SSVocabulary {
+  /// Netid column values → (protocol, family, socket type); "" where the address tells.
+  static let netidTable: [String: (String, String, String)] = [
+    "dccp": ("dccp", "", ""),
+    "icmp6": ("icmp", "ipv6", ""),
+    "mptcp": ("mptcp", "", ""),
+    "nl": ("netlink", "", ""),
+    "p_dgr": ("packet", "", "dgram"),
+    "p_raw": ("packet", "", "raw"),
+    "raw": ("raw", "", ""),
+    "sctp": ("sctp", "", ""),
+    "tcp": ("tcp", "", ""),
+    "tipc": ("tipc", "", ""),
+    "u_dgr": ("unix", "unix", "dgram"),
+    "u_seq": ("unix", "unix", "seqpacket"),
+    "u_str": ("unix", "unix", "stream"),
+    "udp": ("udp", "", ""),
+    "v_dgr": ("vsock", "", "dgram"),
+    "v_str": ("vsock", "", "stream"),
+    "xdp": ("xdp", "", ""),
+  ]
+
+  /// State column values → canonical state name.
+  static let stateTable: [String: String] = [
+    "CLOSE-WAIT": "CLOSE_WAIT",
+    "CLOSING": "CLOSING",
+    "ESTAB": "ESTABLISHED",
+    "FIN-WAIT-1": "FIN_WAIT_1",
+    "FIN-WAIT-2": "FIN_WAIT_2",
+    "LAST-ACK": "LAST_ACK",
+    "LISTEN": "LISTEN",
+    "SYN-RECV": "SYN_RECEIVED",
+    "SYN-SENT": "SYN_SENT",
+    "TIME-WAIT": "TIME_WAIT",
+    "UNCONN": "CLOSED",
+    "UNDEF": "UNKNOWN",
+    "UNKNOWN": "UNKNOWN",
+  ]
+
+  /// Protocols for which UNCONN means CLOSED (others: no state).
+  static let connectionProtocolTable: [String] = ["tcp", "mptcp", "sctp", "dccp"]
+
+  /// Prefixes of messages ss prints before or instead of a table.
+  static let noticeTable: [String] = ["RTNETLINK answers:", "Cannot open netlink socket", "Cannot receive nlmsg"]
+
+  /// First words of the `ss -s` summary lines.
+  static let summaryFirstWordTable: [String] = ["Total:", "TCP:", "Transport", "RAW", "UDP", "TCP", "INET", "FRAG"]
+
+  /// Words of -i/-e details that stand alone.
+  static let detailFlagTable: [String] = ["ts", "sack", "ecn", "ecnseen", "fastopen", "app_limited", "bbr", "cubic", "reno", "dctcp", "westwood", "vegas", "htcp", "bic", "hybla", "illinois", "scalable", "yeah", "lp", "nv", "cdg", "highspeed", "veno", "orphaned"]
+
+  /// Detail keys whose value follows after a space.
+  static let detailSpacedKeyTable: [String] = ["send", "pacing_rate", "delivery_rate"]
+
+}
+
 extension ServiceTable {
   /// Service name → port, from Grammar/services.tsv (341 names).
   static let portsByName: [String: Int] = [
@@ -764,5 +820,123 @@ extension ServiceTable {
     "zope": 9673,
     "zope-ftp": 8021,
     "zserv": 346,
+  ]
+
+  /// IP protocol name → number, from Grammar/ip-protocols.tsv (raw sockets show these as ports).
+  static let protocolNumbersByName: [String: Int] = [
+    "AX.25": 93,
+    "CPHB": 73,
+    "DCCP": 33,
+    "DDP": 37,
+    "EGP": 8,
+    "EIGRP": 88,
+    "ENCAP": 98,
+    "ETHERIP": 97,
+    "Ethernet": 143,
+    "FC": 133,
+    "GGP": 3,
+    "GRE": 47,
+    "HIP": 139,
+    "HMP": 20,
+    "HOPOPT": 0,
+    "ICMP": 1,
+    "IDPR-CMTP": 38,
+    "IDRP": 45,
+    "IGMP": 2,
+    "IGP": 9,
+    "IP": 0,
+    "IP-ENCAP": 4,
+    "IPCOMP": 108,
+    "IPIP": 94,
+    "IPSEC-AH": 51,
+    "IPSEC-ESP": 50,
+    "IPv6": 41,
+    "IPv6-Frag": 44,
+    "IPv6-ICMP": 58,
+    "IPv6-NoNxt": 59,
+    "IPv6-Opts": 60,
+    "IPv6-Route": 43,
+    "ISIS": 124,
+    "ISO-TP4": 29,
+    "L2TP": 115,
+    "MPLS-in-IP": 137,
+    "MPTCP": 262,
+    "Mobility-Header": 135,
+    "OSPFIGP": 89,
+    "PIM": 103,
+    "PUP": 12,
+    "RDP": 27,
+    "ROHC": 142,
+    "RSPF": 73,
+    "RSVP": 46,
+    "SCTP": 132,
+    "SKIP": 57,
+    "ST": 5,
+    "Shim6": 140,
+    "TCP": 6,
+    "UDP": 17,
+    "UDPLite": 136,
+    "VMTP": 81,
+    "VRRP": 112,
+    "WESP": 141,
+    "XNS-IDP": 22,
+    "XTP": 36,
+    "ah": 51,
+    "ax.25": 93,
+    "dccp": 33,
+    "ddp": 37,
+    "egp": 8,
+    "eigrp": 88,
+    "encap": 98,
+    "esp": 50,
+    "etherip": 97,
+    "ethernet": 143,
+    "fc": 133,
+    "ggp": 3,
+    "gre": 47,
+    "hip": 139,
+    "hmp": 20,
+    "hopopt": 0,
+    "icmp": 1,
+    "idpr-cmtp": 38,
+    "idrp": 45,
+    "igmp": 2,
+    "igp": 9,
+    "ip": 0,
+    "ipcomp": 108,
+    "ipencap": 4,
+    "ipip": 94,
+    "ipv6": 41,
+    "ipv6-frag": 44,
+    "ipv6-icmp": 58,
+    "ipv6-nonxt": 59,
+    "ipv6-opts": 60,
+    "ipv6-route": 43,
+    "isis": 124,
+    "iso-tp4": 29,
+    "l2tp": 115,
+    "manet": 138,
+    "mobility-header": 135,
+    "mpls-in-ip": 137,
+    "mptcp": 262,
+    "ospf": 89,
+    "pim": 103,
+    "pup": 12,
+    "rdp": 27,
+    "rohc": 142,
+    "rspf": 73,
+    "rsvp": 46,
+    "sctp": 132,
+    "shim6": 140,
+    "skip": 57,
+    "st": 5,
+    "tcp": 6,
+    "udp": 17,
+    "udplite": 136,
+    "vmtp": 81,
+    "vrrp": 112,
+    "wesp": 141,
+    "xns-idp": 22,
+    "xtp": 36,
   ]
 }

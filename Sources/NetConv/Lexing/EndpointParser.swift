@@ -13,8 +13,8 @@ enum EndpointParser {
     var isWildcard: Bool
   }
 
-  /// Parses the token `span` of `line`.
-  static func parse(_ span: Span, in line: LineText) -> Parsed {
+  /// Parses the token `span` of `line`; a name in the port position is looked up in `names`.
+  static func parse(_ span: Span, in line: LineText, names: ServiceTable.Names = .services) -> Parsed {
     var endpoint = Endpoint()
     var hostSpan = span
     var portSpan: Span?
@@ -53,7 +53,7 @@ enum EndpointParser {
       } else {
         let name = line.string(portSpan)
         endpoint.portName = name
-        endpoint.port = ServiceTable.port(named: name)
+        endpoint.port = ServiceTable.port(named: name, in: names)
         if endpoint.port == nil { unknown = name }
       }
     }

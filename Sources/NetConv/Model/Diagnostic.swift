@@ -28,6 +28,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     case orphanOwner = "orphan-owner"
     case ownerMessage = "owner-message"
     case trailingText = "trailing-text"
+    case unknownNetid = "unknown-netid"
+    case inferredProtocol = "inferred-protocol"
   }
 
   /// How much it matters.

@@ -11,11 +11,17 @@ extension Socket: Codable {
     var container = encoder.container(keyedBy: Key.self)
     for field in Self.fields {
       let key = Key(stringValue: field.key)
-      switch field.value(self) {
-      case .null: try container.encodeNil(forKey: key)
-      case .int(let value): try container.encode(value, forKey: key)
-      case .string(let value): try container.encode(value, forKey: key)
-      case .bool(let value): try container.encode(value, forKey: key)
+      switch field.key {
+      case "owners": try container.encode(owners.isEmpty ? nil : owners, forKey: key)
+      case "details":
+        try container.encode(details.isEmpty ? nil : Dictionary(details.map { ($0.key, $0.value) }) { $1 }, forKey: key)
+      default:
+        switch field.value(self) {
+        case .int(let value): try container.encode(value, forKey: key)
+        case .string(let value): try container.encode(value, forKey: key)
+        case .bool(let value): try container.encode(value, forKey: key)
+        case .null, .list, .object: try container.encodeNil(forKey: key)
+        }
       }
     }
   }
@@ -53,5 +59,8 @@ extension Socket: Codable {
     inode = try int("inode")
     timer = try string("timer")
     socketType = try string("socket_type")
+    owners = try c.decodeIfPresent([SocketOwner].self, forKey: Key(stringValue: "owners")) ?? []
+    let detailTable = try c.decodeIfPresent([String: String].self, forKey: Key(stringValue: "details")) ?? [:]
+    details = detailTable.sorted { $0.key < $1.key }.map { SocketDetail(key: $0.key, value: $0.value) }
   }
 }

@@ -38,5 +38,9 @@ extension Socket {
     Field(key: "inode") { FieldValue($0.inode) },
     Field(key: "timer") { FieldValue($0.timer) },
     Field(key: "socket_type") { FieldValue($0.socketType) },
+    Field(key: "owners") { $0.owners.isEmpty ? .null : .list($0.owners.map(\.fieldValue)) },
+    Field(key: "details") {
+      $0.details.isEmpty ? .null : .object($0.details.map { FieldValue.Entry($0.key, .string($0.value)) })
+    },
   ]
 }

@@ -48,8 +48,12 @@ public struct Socket: Hashable, Sendable {
   public var inode: Int?
   /// The timer text as shown (`off (0.00/0/0)`, `timer:(keepalive,…)`).
   public var timer: String?
-  /// The socket type of UNIX sockets (`stream`, `dgram`, `seqpacket`, …).
+  /// The socket type of UNIX, packet and vsock sockets (`stream`, `dgram`, `seqpacket`, `raw`).
   public var socketType: String?
+  /// Every process holding the socket (ss); ``pid`` and ``process`` repeat the first one.
+  public var owners: [SocketOwner] = []
+  /// Other facts ss printed, sorted by key, one value per key.
+  public var details: [SocketDetail] = []
 
   /// Creates a record; everything but the identity of the row defaults to `nil`.
   public init(

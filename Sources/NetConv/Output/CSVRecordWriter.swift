@@ -2,8 +2,8 @@
 /// cell holding a comma, a quote, CR or LF (quotes inside are doubled).
 ///
 /// Columns are ``Socket/fields`` in that order — the same keys as JSON and YAML. A missing
-/// value is an empty cell; booleans are `true`/`false`. Fields that hold several values
-/// (ss owners) join them with ``listSeparator``.
+/// value is an empty cell; booleans are `true`/`false`. Structured fields (ss `owners`,
+/// `details`) are flattened into one cell by ``flatten(_:)``.
 ///
 /// Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, tab or CR as a formula, so by
 /// default such a text cell gets a leading `'` (OWASP's CSV-injection advice). Machine
@@ -44,6 +44,7 @@ public struct CSVRecordWriter: RecordWriter {
       case .bool(let flag): output.append(flag ? "true" : "false")
       case .int(let number): output.append(decimal: number)
       case .string(let text): appendCell(text, guarded: formulaGuard)
+      case let value: appendCell(Self.flatten(value), guarded: formulaGuard)
       }
     }
     output.append("\r\n")
@@ -51,8 +52,22 @@ public struct CSVRecordWriter: RecordWriter {
   }
 
   /// CSV has no place for an envelope; `meta` is ignored (the CLI refuses `--envelope` with CSV).
-  public mutating func end(meta: MetaValue?) throws(OutputSink.OutputError) {
+  public mutating func end(meta: FieldValue?) throws(OutputSink.OutputError) {
     try output.flush()
+  }
+
+  /// One cell for a structured value: list items joined with ``listSeparator``, object entries
+  /// as `key=value` joined with spaces (ss owners: `process=sshd pid=812 fd=3; process=…`).
+  public static func flatten(_ value: FieldValue) -> String {
+    switch value {
+    case .null: return ""
+    case .bool(let flag): return flag ? "true" : "false"
+    case .int(let number): return String(number)
+    case .string(let text): return text
+    case .list(let items): return items.map(flatten).joined(separator: listSeparator)
+    case .object(let entries):
+      return entries.filter { $0.value != .null }.map { "\($0.key)=\(flatten($0.value))" }.joined(separator: " ")
+    }
   }
 
   private static let triggers: Set<UInt8> = [

@@ -45,14 +45,14 @@ public struct JSONRecordWriter: RecordWriter {
     let prefixes = pretty ? Self.prettyKeyPrefixes : Self.compactKeyPrefixes
     for (index, field) in Socket.fields.enumerated() {
       prefixes[index].withUnsafeBufferPointer { output.append($0) }
-      Self.append(field.value(socket), to: &output)
+      Self.append(field.value(socket), to: &output, indent: pretty ? 2 : nil)
     }
     output.append(pretty ? "\n  }" : "}")
     if layout == .lines { output.append(UInt8(ascii: "\n")) }
     try output.recordEnded()
   }
 
-  public mutating func end(meta: MetaValue?) throws(OutputSink.OutputError) {
+  public mutating func end(meta: FieldValue?) throws(OutputSink.OutputError) {
     if layout != .lines { output.append(count == 0 ? "]" : "\n]") }
     if envelope {
       output.append(",\n\"meta\":")
@@ -63,17 +63,8 @@ public struct JSONRecordWriter: RecordWriter {
     try output.flush()
   }
 
-  static func append(_ value: FieldValue, to output: inout ByteBuffer) {
-    switch value {
-    case .null: output.append("null")
-    case .bool(let flag): output.append(flag ? "true" : "false")
-    case .int(let number): output.append(decimal: number)
-    case .string(let text): appendString(text, to: &output)
-    }
-  }
-
-  /// Appends a meta tree; `indent` is the current depth when pretty-printing, `nil` for compact.
-  static func append(_ value: MetaValue, to output: inout ByteBuffer, indent: Int?) {
+  /// Appends a value; `indent` is the current depth when pretty-printing, `nil` for compact.
+  static func append(_ value: FieldValue, to output: inout ByteBuffer, indent: Int?) {
     func newline(_ depth: Int) {
       guard indent != nil else { return }
       output.append(UInt8(ascii: "\n"))

@@ -9,7 +9,7 @@ public protocol RecordWriter {
   /// Writes one record.
   mutating func write(_ socket: Socket) throws(OutputSink.OutputError)
   /// Writes whatever closes the output — the envelope's `meta` when there is one — and flushes.
-  mutating func end(meta: MetaValue?) throws(OutputSink.OutputError)
+  mutating func end(meta: FieldValue?) throws(OutputSink.OutputError)
 }
 
 extension RecordWriter {

@@ -36,7 +36,7 @@ public struct YAMLRecordWriter: RecordWriter {
     if emitter.pendingCount >= 1 << 16 { try drain() }
   }
 
-  public mutating func end(meta: MetaValue?) throws(OutputSink.OutputError) {
+  public mutating func end(meta: FieldValue?) throws(OutputSink.OutputError) {
     emitter.sequenceEnd()
     if envelope {
       emitter.scalar("meta", quoted: false)
@@ -55,15 +55,6 @@ public struct YAMLRecordWriter: RecordWriter {
     case .bool(let flag): emitter.scalar(flag ? "true" : "false", quoted: false)
     case .int(let number): emitter.scalar(String(number), quoted: false)
     case .string(let text): emitter.scalar(text, quoted: YAMLScalarStyle.needsQuotes(text))
-    }
-  }
-
-  private func emit(_ value: MetaValue) {
-    switch value {
-    case .null: emit(FieldValue.null)
-    case .bool(let flag): emit(FieldValue.bool(flag))
-    case .int(let number): emit(FieldValue.int(number))
-    case .string(let text): emit(FieldValue.string(text))
     case .list(let items):
       emitter.sequenceStart()
       items.forEach(emit)

@@ -8,6 +8,9 @@ struct DocumentParser {
   private(set) var context = ParseContext()
   private var linux = LinuxNetstatParser()
   private var windows = WindowsNetstatParser()
+  private var ss = SSParser()
+  /// The dialect of the last line a parser claimed: it reads ambiguous rows first.
+  private var lastDialect: Dialect?
   private var tokens: [Span] = []
   private var inTable = false
   private let dialect: Dialect?
@@ -25,6 +28,7 @@ struct DocumentParser {
     context.lineNumber = number
     let trimmed = line.trimmed
     if trimmed.isEmpty {
+      if ss.claimBlank(line) { return .continuation }
       endBlock()
       return .noise
     }
@@ -32,7 +36,8 @@ struct DocumentParser {
     tokens.removeAll(keepingCapacity: true)
     line.tokenize(trimmed, into: &tokens)
     if NoiseRecognizer.isPrompt(line, tokens: tokens) {
-      windows.flush(context: &context)
+      context.lastPrompt = line.string(trimmed)
+      flushAll()
       endBlock()
       return .noise
     }
@@ -40,7 +45,7 @@ struct DocumentParser {
       if lineClass != .notice { inTable = true }
       return lineClass
     }
-    windows.flush(context: &context)
+    flushAll()
     if inTable {
       context.report(.warning, .unrecognizedLine, "unrecognized line in a table: '\(Self.excerpt(line, trimmed))'")
       return .unrecognized
@@ -50,7 +55,12 @@ struct DocumentParser {
 
   /// Emits records still held back; call once at the end of the input.
   mutating func finish() {
+    flushAll()
+  }
+
+  private mutating func flushAll() {
     windows.flush(context: &context)
+    ss.flush(context: &context)
   }
 
   /// Moves the records and diagnostics produced since the last call into `records` and `diagnostics`.
@@ -72,15 +82,27 @@ struct DocumentParser {
   /// The line of a Windows elevation message, if the input held one.
   var elevationLine: Int? { windows.elevationLine }
 
+  /// Offers the line to each dialect parser — the one that read the last line first, so an
+  /// ss row without a State column (`tcp 0 0 a b`) stays ss inside an ss table — and flushes
+  /// the rows the others hold back when one claims it.
   private mutating func claim(_ line: LineText) -> LineClass? {
-    if dialect == nil || dialect == .linuxNetstat,
-      let lineClass = linux.read(line, tokens: tokens, context: &context)
-    {
-      windows.flush(context: &context)
-      return lineClass
+    var order: [Dialect] = [.linuxNetstat, .windowsNetstat, .ss]
+    if let lastDialect, let index = order.firstIndex(of: lastDialect) {
+      order.remove(at: index)
+      order.insert(lastDialect, at: 0)
     }
-    if dialect == nil || dialect == .windowsNetstat {
-      return windows.read(line, tokens: tokens, context: &context)
+    for candidate in order where dialect == nil || dialect == candidate {
+      let lineClass: LineClass?
+      switch candidate {
+      case .linuxNetstat: lineClass = linux.read(line, tokens: tokens, context: &context)
+      case .windowsNetstat: lineClass = windows.read(line, tokens: tokens, context: &context)
+      case .ss: lineClass = ss.read(line, tokens: tokens, context: &context)
+      }
+      guard let lineClass else { continue }
+      if candidate != .windowsNetstat { windows.flush(context: &context) }
+      if candidate != .ss { ss.flush(context: &context) }
+      lastDialect = candidate
+      return lineClass
     }
     return nil
   }
@@ -89,6 +111,7 @@ struct DocumentParser {
     inTable = false
     linux.endBlock()
     windows.endBlock()
+    ss.endBlock()
   }
 
   /// The start of the line for a diagnostic, cut at 60 characters.

@@ -5,6 +5,8 @@ struct ParseContext {
   var lineNumber = 0
   /// The snapshot counter.
   var snapshots = Snapshots()
+  /// The last prompt line (`$ ss -tlnp`), which tells what a table without a Netid column holds.
+  var lastPrompt: String?
   /// Diagnostics produced for the current line, drained by the reader after each line.
   var diagnostics: [Diagnostic] = []
   /// Records completed while reading the current line, drained by the reader after each line.

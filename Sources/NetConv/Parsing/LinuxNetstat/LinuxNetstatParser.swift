@@ -110,8 +110,9 @@ struct LinuxNetstatParser: DialectParser {
       protocol: proto, family: family)
     socket.recvQ = line.integer(tokens[1])
     socket.sendQ = line.integer(tokens[2])
-    socket.local = endpoint(tokens[3], in: line, isRemote: false, context: &context)
-    socket.remote = endpoint(tokens[4], in: line, isRemote: true, context: &context)
+    let names: ServiceTable.Names = proto == "raw" ? .ipProtocols : .services
+    socket.local = endpoint(tokens[3], in: line, isRemote: false, names: names, context: &context)
+    socket.remote = endpoint(tokens[4], in: line, isRemote: true, names: names, context: &context)
 
     // What follows the addresses: [state…] [user inode] [pid/program] [timer]
     var rest = Span(start: tokens[4].end, end: tokens[tokens.count - 1].end)
@@ -161,10 +162,10 @@ struct LinuxNetstatParser: DialectParser {
     return .unknown
   }
 
-  private mutating func endpoint(_ span: Span, in line: LineText, isRemote: Bool, context: inout ParseContext)
-    -> Endpoint
-  {
-    let parsed = EndpointParser.parse(span, in: line)
+  private mutating func endpoint(
+    _ span: Span, in line: LineText, isRemote: Bool, names: ServiceTable.Names, context: inout ParseContext
+  ) -> Endpoint {
+    let parsed = EndpointParser.parse(span, in: line, names: names)
     if let name = parsed.unknownService {
       context.report(.note, .unknownService, "'\(name)' is not in the service table: its port is null")
     }

@@ -1,0 +1,21 @@
+/// Lookups over the ss vocabulary generated from `Grammar/ss/vocabulary.json`.
+enum SSVocabulary {
+  /// What a Netid value says about its sockets.
+  struct Netid {
+    let `protocol`: String
+    let family: AddressFamily?
+    let socketType: String?
+  }
+
+  static let netids: [String: Netid] = netidTable.mapValues {
+    Netid(
+      protocol: $0.0, family: AddressFamily(rawValue: $0.1), socketType: $0.2.isEmpty ? nil : $0.2)
+  }
+
+  static let states: [String: SocketState] = stateTable.compactMapValues { SocketState(rawValue: $0) }
+  static let connectionProtocols: Set<String> = Set(connectionProtocolTable)
+  static let notices: [[UInt8]] = noticeTable.map { Array($0.utf8) }
+  static let summaryFirstWords: Set<String> = Set(summaryFirstWordTable)
+  static let detailFlags: Set<String> = Set(detailFlagTable)
+  static let spacedKeys: Set<String> = Set(detailSpacedKeyTable)
+}

@@ -1,0 +1,12 @@
+/// One extra fact ss printed about a socket (`-e`, `-i`, `-m`, `-o` and their continuation
+/// lines): `sk` → `1`, `cgroup` → `/system.slice/ssh.service`, `rtt` → `0.036/0.02`,
+/// `skmem` → `r0,rb212992,…`. Words that stand alone (`ts`, `sack`, `bbr`) have the value `true`.
+public struct SocketDetail: Hashable, Sendable, Codable {
+  public var key: String
+  public var value: String
+
+  public init(key: String, value: String) {
+    self.key = key
+    self.value = value
+  }
+}

@@ -1,0 +1,376 @@
+/// Reads iproute2 `ss` output in every layout: with or without the header, the Netid column
+/// (one socket table) or the State column (a state filter), the Process header present,
+/// absent or glued (`Peer Address:PortProcess`), and the pre-4.15 fixed-width layout.
+///
+/// A row is `[netid] [state] recv-q send-q local peer [extensions]`: the two queue numbers
+/// anchor it. UNIX rows carry an inode after each address. A row is held back until the next
+/// row, because `-i`/`-m` details and a `users:((…))` part cut off by a narrow terminal follow
+/// it on their own lines. See `Grammar/ss/grammar.md`.
+struct SSParser: DialectParser {
+  static let dialect = Dialect.ss
+
+  private var pending: Socket?
+  /// A row cut before its peer address by a narrow terminal, waiting for the rest.
+  private var partialRow: (bytes: [UInt8], line: Int)?
+  /// An extension part (`users:((…`) cut before its end, waiting for the rest.
+  private var carry: [UInt8]?
+  /// Whether the last line read was a header, so its wrapped remainder is still header.
+  private var afterHeader = false
+  /// The Netid of the last row, for SCTP association rows (`` `- ESTAB ``), which leave it empty.
+  private var lastNetid: String?
+  private var inSummary = false
+  /// The protocol decided for the current table without a Netid column.
+  private var tableProtocol: String?
+  private var summaryNoted = false
+
+  /// Whether a row waits for continuation lines.
+  var hasPending: Bool { pending != nil }
+
+  mutating func endBlock() {
+    tableProtocol = nil
+  }
+
+  mutating func flush(context: inout ParseContext) {
+    if let partial = partialRow {
+      partialRow = nil
+      context.report(.warning, .malformedRow, "an ss row that ends after its local address: its peer is missing")
+      partial.bytes.withUnsafeBufferPointer { bytes in
+        let line = LineText(bytes: bytes)
+        var tokens: [Span] = []
+        line.tokenize(line.trimmed, into: &tokens)
+        if case .row(let socket, _) = row(line, tokens: tokens, allowPartial: true, context: &context) {
+          var socket = socket
+          socket.line = partial.line
+          context.emit(socket)
+        }
+      }
+    }
+    if let text = carry {
+      carry = nil
+      context.report(.warning, .malformedRow, "could not read '\(String(decoding: text, as: UTF8.self))' after the addresses")
+    }
+    if let socket = pending {
+      context.emit(socket)
+      pending = nil
+    }
+  }
+
+  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
+    let wasAfterHeader = afterHeader
+    afterHeader = false
+    if let partial = partialRow, LineText.isSpace(line[0]) {
+      // The peer address (and maybe more) of a row a narrow terminal broke: join and read again.
+      var joined = partial.bytes
+      joined.append(0x20)
+      joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
+      partialRow = nil
+      let completed = joined.withUnsafeBufferPointer { bytes -> Bool in
+        let text = LineText(bytes: bytes)
+        var joinedTokens: [Span] = []
+        text.tokenize(text.trimmed, into: &joinedTokens)
+        guard case .row(var socket, let cut) = row(text, tokens: joinedTokens, allowPartial: false, context: &context)
+        else {
+          return false
+        }
+        socket.line = partial.line
+        pending = socket
+        carry = cut
+        return true
+      }
+      if completed { return .continuation }
+      partialRow = partial
+    }
+    if isHeader(line, tokens) {
+      flush(context: &context)
+      inSummary = false
+      afterHeader = true
+      tableProtocol = nil
+      context.snapshots.header("ss")
+      return .header
+    }
+    if wasAfterHeader && tokens.allSatisfy({ Self.headerWords.contains(line.string($0)) }) {
+      afterHeader = true
+      return .header  // the rest of a header a narrow terminal wrapped
+    }
+    switch row(line, tokens: tokens, allowPartial: true, context: &context) {
+    case .row(var socket, let cut):
+      flush(context: &context)
+      inSummary = false
+      context.snapshots.row("ss")
+      socket.snapshot = context.snapshots.current
+      pending = socket
+      carry = cut
+      return .record
+    case .partial:
+      flush(context: &context)
+      inSummary = false
+      context.snapshots.row("ss")
+      partialRow = (Array(line.bytes), context.lineNumber)
+      return .record
+    case .none:
+      break
+    }
+    if pending != nil, carry != nil || isContinuation(line, tokens) {
+      var text = carry ?? []
+      carry = nil
+      text.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
+      let extensions = text.withUnsafeBufferPointer { bytes in
+        SSExtensions.parse(Span(start: 0, end: bytes.count), in: LineText(bytes: bytes))
+      }
+      if extensions.unreadable != nil {
+        carry = text  // cut again: wait for the next line
+        return .continuation
+      }
+      if !extensions.isEmpty {
+        apply(extensions, context: &context)
+        return .continuation
+      }
+    }
+    if SSVocabulary.notices.contains(where: { line.hasPrefix($0, at: tokens[0].start) }) {
+      flush(context: &context)
+      return .notice
+    }
+    let first = line.string(tokens[0])
+    if first == "Total:" || first == "Transport" || (inSummary && SSVocabulary.summaryFirstWords.contains(first)) {
+      flush(context: &context)
+      inSummary = true
+      if !summaryNoted {
+        summaryNoted = true
+        context.report(.note, .skippedTable, "skipped a table that lists no sockets: the ss -s summary")
+      }
+      return .skipped
+    }
+    return nil
+  }
+
+  /// Absorbs a whitespace-only line that follows a row (`-i` prints one for sockets with nothing
+  /// to show).
+  mutating func claimBlank(_ line: LineText) -> Bool {
+    pending != nil && line.count > 0 && line[0] == 0x09
+  }
+
+  // MARK: - Header
+
+  private func isHeader(_ line: LineText, _ tokens: [Span]) -> Bool {
+    guard tokens.count >= 4 else { return false }
+    let first = line.string(tokens[0])
+    guard first == "Netid" || first == "State" || first == "Recv-Q" else { return false }
+    return tokens.contains { line.hasPrefix(Self.addressPort, at: $0.start) }
+  }
+
+  private static let addressPort = Array("Address:Port".utf8)
+  private static let headerWords: Set<String> = [
+    "Netid", "State", "Recv-Q", "Send-Q", "Local", "Peer", "Address:Port", "Address:PortProcess", "Process",
+  ]
+
+  // MARK: - Rows
+
+  private enum RowParse {
+    /// A row, and the start of a `users:((…` part cut off at the end of the line, if any.
+    case row(Socket, cut: [UInt8]?)
+    /// Netid, state, queues and the local address, then the end of the line.
+    case partial
+    case none
+  }
+
+  private mutating func row(_ line: LineText, tokens: [Span], allowPartial: Bool, context: inout ParseContext) -> RowParse {
+    var index = 0
+    var netidName: String?
+    let first = line.string(tokens[0])
+    if first == "`-" {
+      netidName = lastNetid
+      index = 1
+    } else if SSVocabulary.netids[first] != nil {
+      netidName = first
+      index = 1
+    } else if tokens.count > 1, SSVocabulary.states[line.string(tokens[1])] != nil, !line.isDigits(tokens[0]),
+      first.allSatisfy({ $0.isLowercase || $0 == "_" || $0.isNumber })
+    {
+      netidName = first  // a Netid this version of netconv does not know yet
+      index = 1
+    }
+    var stateRaw: String?
+    if index < tokens.count, SSVocabulary.states[line.string(tokens[index])] != nil {
+      stateRaw = line.string(tokens[index])
+      index += 1
+    }
+    guard index + 2 < tokens.count, line.isDigits(tokens[index]), line.isDigits(tokens[index + 1]) else {
+      return .none
+    }
+    if index + 3 == tokens.count {
+      // Only the local address: a row broken by a narrow terminal (or, at the end, a cut paste).
+      return allowPartial && (netidName != nil || stateRaw != nil) ? .partial : .none
+    }
+    let netid = netidName.flatMap { SSVocabulary.netids[$0] }
+    if let netidName, netid == nil {
+      context.report(.note, .unknownNetid, "unknown Netid '\(netidName)': kept as the protocol")
+    }
+    if netidName != nil && first != "`-" { lastNetid = netidName }
+    var socket = Socket(
+      format: .ss, snapshot: context.snapshots.current, line: context.lineNumber,
+      protocol: netid?.protocol ?? netidName ?? "", family: netid?.family)
+    socket.socketType = netid?.socketType
+    socket.recvQ = line.integer(tokens[index], limit: Int.max)
+    socket.sendQ = line.integer(tokens[index + 1], limit: Int.max)
+    index += 2
+
+    let isUnixShape =
+      index + 3 < tokens.count && line.isDigits(tokens[index + 1]) && line.isDigits(tokens[index + 3])
+      && (netid?.protocol == "unix" || (netid == nil && isUnixAddress(line, tokens[index])))
+    if !isUnixShape && socket.protocol.isEmpty { socket.protocol = protocolWithoutNetid(stateRaw, context: &context) }
+    let extensionsStart: Int
+    if isUnixShape {
+      socket.protocol = "unix"
+      socket.family = .unix
+      let path = line.string(tokens[index])
+      socket.local.address = path == "*" ? nil : path
+      socket.inode = line.integer(tokens[index + 1], limit: Int.max)
+      let peer = line.string(tokens[index + 2])
+      if peer != "*" { socket.remote.address = peer }
+      socket.details.append(SocketDetail(key: "peer_inode", value: line.string(tokens[index + 3])))
+      extensionsStart = tokens[index + 3].end
+    } else {
+      endpoints(line, local: tokens[index], peer: tokens[index + 1], into: &socket, context: &context)
+      extensionsStart = tokens[index + 1].end
+    }
+    if let stateRaw {
+      socket.stateRaw = stateRaw
+      let state = SSVocabulary.states[stateRaw]
+      let connectionless = state == .closed && !SSVocabulary.connectionProtocols.contains(socket.protocol)
+      socket.state = connectionless ? nil : state
+    }
+    let rest = Span(start: extensionsStart, end: tokens[tokens.count - 1].end)
+    var cut: [UInt8]?
+    if !rest.isEmpty {
+      var extensions = SSExtensions.parse(rest, in: line)
+      if extensions.unreadable != nil {
+        // Cut by a narrow terminal: the rest of users:((…)) follows on the next line.
+        cut = Array(UnsafeBufferPointer(rebasing: line.bytes[line.trim(rest).start..<rest.end]))
+        extensions = SSExtensions()
+      }
+      Self.apply(extensions, to: &socket)
+    }
+    return .row(socket, cut: cut)
+  }
+
+  /// The protocol of a table without a Netid column (one socket table: `ss -t`, `ss -lntp`):
+  /// from the command on the prompt line above when there is one, else from the state (TCP
+  /// states mean tcp, UNCONN means udp). Said once per table in a note.
+  private mutating func protocolWithoutNetid(_ stateRaw: String?, context: inout ParseContext) -> String {
+    if let decided = tableProtocol { return decided }
+    let fromCommand = context.lastPrompt.flatMap(Self.protocolSelected(byCommand:))
+    let decided = fromCommand ?? (stateRaw == "UNCONN" ? "udp" : "tcp")
+    tableProtocol = decided
+    let reason =
+      fromCommand != nil
+      ? "the command on the prompt line selects it"
+      : "inferred from the \(stateRaw == "UNCONN" ? "UNCONN" : "TCP") state, as the table shows no Netid column"
+    context.report(.note, .inferredProtocol, "protocol '\(decided)' for this table: \(reason)")
+    return decided
+  }
+
+  /// The one socket table an `ss` command line selects (`ss -tlnp` → tcp), if it selects one.
+  static func protocolSelected(byCommand command: String) -> String? {
+    let words = command.split(separator: " ")
+    guard let ssIndex = words.firstIndex(where: { $0 == "ss" || $0.hasSuffix("/ss") }) else { return nil }
+    var found: Set<String> = []
+    let letters: [Character: String] = [
+      "t": "tcp", "u": "udp", "w": "raw", "S": "sctp", "x": "unix", "0": "packet", "M": "mptcp", "d": "dccp",
+    ]
+    let long = ["--tcp": "tcp", "--udp": "udp", "--raw": "raw", "--sctp": "sctp", "--unix": "unix", "--mptcp": "mptcp"]
+    for word in words[(ssIndex + 1)...] {
+      if word.hasPrefix("#") || word == "|" { break }
+      if let name = long[String(word)] {
+        found.insert(name)
+      } else if word.hasPrefix("-") && !word.hasPrefix("--") {
+        for letter in word.dropFirst() { if let name = letters[letter] { found.insert(name) } }
+      }
+    }
+    return found.count == 1 ? found.first : nil
+  }
+
+  private func isUnixAddress(_ line: LineText, _ token: Span) -> Bool {
+    let lead = line[token.start]
+    return (token.count == 1 && lead == UInt8(ascii: "*")) || lead == UInt8(ascii: "/") || lead == UInt8(ascii: "@")
+  }
+
+  private func endpoints(_ line: LineText, local: Span, peer: Span, into socket: inout Socket, context: inout ParseContext) {
+    switch socket.protocol {
+    case "netlink":
+      // rtnl:kernel, tcpdiag:ss/4577, 0:0 — the protocol and the owner, not an address:port
+      let text = line.string(local)
+      socket.local.address = text
+      if let colon = text.firstIndex(of: ":"), let slash = text.lastIndex(of: "/"), slash > colon {
+        socket.process = String(text[text.index(after: colon)..<slash])
+        socket.pid = Int(text[text.index(after: slash)...])
+      }
+      if line.string(peer) != "*" { socket.remote.address = line.string(peer) }
+      return
+    case "packet":
+      // *:lo, LLDP:ens33 — the ethernet protocol and the interface
+      let text = line.string(local)
+      if let colon = text.lastIndex(of: ":") {
+        socket.local.address = String(text[..<colon])
+        socket.local.interface = String(text[text.index(after: colon)...])
+      } else {
+        socket.local.address = text
+      }
+      if line.string(peer) != "*" { socket.remote.address = line.string(peer) }
+      return
+    default: break
+    }
+    let names: ServiceTable.Names = socket.protocol == "raw" || socket.protocol == "icmp" ? .ipProtocols : .services
+    let localParsed = EndpointParser.parse(local, in: line, names: names)
+    let peerParsed = EndpointParser.parse(peer, in: line, names: names)
+    for name in [localParsed.unknownService, peerParsed.unknownService].compactMap({ $0 }) {
+      context.report(.note, .unknownService, "'\(name)' is not in the service table: its port is null")
+    }
+    socket.local = localParsed.endpoint
+    if !peerParsed.isWildcard && !(peerParsed.endpoint.address == "*" && peerParsed.endpoint.port == nil) {
+      socket.remote = peerParsed.endpoint
+    }
+    if socket.family == nil {
+      socket.family = AddressFamily.infer(from: socket.local.address) ?? AddressFamily.infer(from: socket.remote.address)
+    }
+  }
+
+  // MARK: - Extensions and continuation lines
+
+  /// A line that continues the row above: indented details, or a cut-off `users:((…))` part.
+  private func isContinuation(_ line: LineText, _ tokens: [Span]) -> Bool {
+    let indented = LineText.isSpace(line[0])
+    let first = line.string(tokens[0])
+    if first.hasPrefix("users:((") || first.hasPrefix("timer:(") || first.hasPrefix("skmem:(") { return true }
+    guard indented else { return false }
+    return tokens.contains { token in
+      let word = line.string(token)
+      return word.contains(":") || SSVocabulary.detailFlags.contains(word) || SSVocabulary.spacedKeys.contains(word)
+    }
+  }
+
+  private mutating func apply(_ extensions: SSExtensions, context: inout ParseContext) {
+    guard var socket = pending else { return }
+    if let text = extensions.unreadable {
+      context.report(.warning, .malformedRow, "could not read '\(text)' on the continuation line")
+    }
+    Self.apply(extensions, to: &socket)
+    pending = socket
+  }
+
+  /// Merges extensions into a record: owners (the first one also fills pid/process), timer,
+  /// uid, inode, and details kept sorted by key.
+  private static func apply(_ extensions: SSExtensions, to socket: inout Socket) {
+    socket.owners += extensions.owners
+    if let first = socket.owners.first, socket.pid == nil && socket.process == nil {
+      socket.pid = first.pid
+      socket.process = first.process
+    }
+    if let timer = extensions.timer { socket.timer = timer }
+    if let user = extensions.user { socket.user = user }
+    if let inode = extensions.inode { socket.inode = inode }
+    guard !extensions.details.isEmpty else { return }
+    var merged = Dictionary(socket.details.map { ($0.key, $0.value) }) { $1 }
+    merged.merge(extensions.details) { $1 }
+    socket.details = merged.sorted { $0.key < $1.key }.map { SocketDetail(key: $0.key, value: $0.value) }
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import NetConv
+import Testing
+
+/// Row-level behaviour of the ss parser, one shape per test.
+@Suite struct SSParserTests {
+  private func records(_ text: String) -> [Socket] {
+    TestSupport.parse(text).records
+  }
+
+  @Test func unconnIsNullForUDPAndClosedForTCP() {
+    let text = "udp UNCONN 0 0 127.0.0.1:6353 0.0.0.0:*\ntcp UNCONN 0 0 127.0.0.1:7 0.0.0.0:*\n"
+    #expect(records(text).map(\.state) == [nil, .closed])
+    #expect(records(text).map(\.stateRaw) == ["UNCONN", "UNCONN"])
+  }
+
+  @Test func interfaceBeforeThePortGoesToItsOwnField() throws {
+    let socket = try #require(records("udp UNCONN 0 0 127.0.0.53%lo:53 0.0.0.0:*\n").first)
+    #expect(socket.local == Endpoint(address: "127.0.0.53", port: 53, interface: "lo"))
+    let scoped = try #require(records("udp UNCONN 0 0 [fe80::1]%eth0:123 [::]:*\n").first)
+    #expect(scoped.local == Endpoint(address: "fe80::1", port: 123, interface: "eth0"))
+    #expect(scoped.family == .ipv6)
+  }
+
+  @Test func ownerNamesWithQuotesCommasAndParentheses() throws {
+    let row = #"tcp LISTEN 0 128 127.0.0.1:9443 0.0.0.0:* users:(("ch"ld, (worker",pid=25926,fd=3),("multi owner",pid=25884,fd=3))"#
+    let socket = try #require(records(row + "\n").first)
+    #expect(socket.owners.map(\.process) == [#"ch"ld, (worker"#, "multi owner"])
+    #expect(socket.owners.map(\.pid) == [25926, 25884])
+    #expect(socket.pid == 25926)
+  }
+
+  @Test func oldOwnerFormatWithoutLabels() throws {
+    let socket = try #require(records(#"LISTEN 0 128 *:22 *:* users:(("sshd",1234,3))"# + "\n").first)
+    #expect(socket.owners == [SocketOwner(process: "sshd", pid: 1234, fd: 3)])
+    #expect(socket.local.address == "*")
+    #expect(!socket.hasPeer)
+  }
+
+  @Test func unixRowsKeepPathInodeAndPeerInode() throws {
+    let socket = try #require(records("u_str ESTAB 0 0 /run/dbus/system_bus_socket 28391 * 28390\n").first)
+    #expect(socket.protocol == "unix")
+    #expect(socket.socketType == "stream")
+    #expect(socket.local.address == "/run/dbus/system_bus_socket")
+    #expect(socket.inode == 28391)
+    #expect(socket.details == [SocketDetail(key: "peer_inode", value: "28390")])
+  }
+
+  @Test func aUsersPartOnItsOwnLineJoinsTheRowAbove() {
+    let text = "tcp LISTEN 0 5 127.0.0.1:8765 0.0.0.0:*\n  users:((\"python3\",pid=4003,fd=3))\ntcp LISTEN 0 5 127.0.0.1:8766 0.0.0.0:*\n"
+    let result = TestSupport.parse(text)
+    #expect(result.records.count == 2)
+    #expect(result.records.first?.process == "python3")
+    #expect(result.summary.count(.continuation) == 1)
+  }
+
+  @Test func protocolOfATableWithoutNetidComesFromThePrompt() {
+    let udp = TestSupport.parse("$ ss -ulnp\nState Recv-Q Send-Q Local Address:Port Peer Address:Port\nUNCONN 0 0 127.0.0.1:53 0.0.0.0:*\n")
+    #expect(udp.records.map(\.protocol) == ["udp"])
+    let guessed = TestSupport.parse("State Recv-Q Send-Q Local Address:Port Peer Address:Port\nLISTEN 0 5 127.0.0.1:22 0.0.0.0:*\n")
+    #expect(guessed.records.map(\.protocol) == ["tcp"])
+    #expect(guessed.diagnostics.map(\.kind) == [.inferredProtocol])
+  }
+
+  @Test func summaryGivesNoRecords() {
+    let result = TestSupport.parse("Total: 32\nTCP:   7 (estab 3, closed 1, orphaned 0, timewait 1)\n\nTransport Total     IP        IPv6\nRAW\t  0         0         0\n")
+    #expect(result.records.isEmpty)
+    #expect(result.summary.count(.skipped) == 4)
+    #expect(result.error == nil)
+  }
+}
