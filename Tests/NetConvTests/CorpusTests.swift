@@ -2,6 +2,18 @@ import Foundation
 import NetConv
 import Testing
 
+/// Parses a corpus file and checks what every corpus file must meet: the hand-checked record
+/// count, no unrecognized line, one dialect, and line classes that add up to the lines read.
+func corpusFile(_ relative: String, records expected: [(String, Int)], dialect: Dialect) throws -> TestSupport.Result {
+  let url = TestSupport.corpus.appendingPathComponent(relative)
+  let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
+  #expect(result.records.count == expected.first { $0.0 == relative }?.1)
+  #expect(result.summary.count(.unrecognized) == 0, "\(result.diagnostics)")
+  #expect(result.records.allSatisfy { $0.format == dialect })
+  #expect(result.summary.lineClasses.values.reduce(0, +) == result.summary.lines)
+  return result
+}
+
 /// Reads every Linux netstat file of `../shared/corpus` (when it is there): no crash, no
 /// unrecognized line, and the record count checked by hand against the file.
 ///
@@ -57,14 +69,8 @@ struct CorpusTests {
 
   @Test(arguments: expected.map(\.0))
   func corpusFileParsesCompletely(_ relative: String) throws {
-    let url = TestSupport.corpus.appendingPathComponent(relative)
-    let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
-    let expectedCount = Self.expected.first { $0.0 == relative }?.1
+    let result = try corpusFile(relative, records: Self.expected, dialect: .linuxNetstat)
     #expect(result.error == nil)
-    #expect(result.records.count == expectedCount)
-    #expect(result.summary.count(.unrecognized) == 0, "\(result.diagnostics)")
-    #expect(result.records.allSatisfy { $0.format == .linuxNetstat })
-    #expect(result.summary.lineClasses.values.reduce(0, +) == result.summary.lines)
   }
 
   @Test func routingAndInterfaceTablesSayTheyWereSkipped() throws {
@@ -108,13 +114,8 @@ struct WindowsCorpusTests {
 
   @Test(arguments: expected.map(\.0))
   func corpusFileParsesCompletely(_ relative: String) throws {
-    let url = TestSupport.corpus.appendingPathComponent(relative)
-    let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
+    let result = try corpusFile(relative, records: Self.expected, dialect: .windowsNetstat)
     #expect(result.error == nil)
-    #expect(result.records.count == Self.expected.first { $0.0 == relative }?.1)
-    #expect(result.summary.count(.unrecognized) == 0, "\(result.diagnostics)")
-    #expect(result.records.allSatisfy { $0.format == .windowsNetstat })
-    #expect(result.summary.lineClasses.values.reduce(0, +) == result.summary.lines)
   }
 
   @Test func ownerLinesAttachToTheRowAbove() throws {
@@ -154,12 +155,7 @@ struct SSCorpusTests {
 
   @Test(arguments: expected.map(\.0))
   func corpusFileParsesCompletely(_ relative: String) throws {
-    let url = TestSupport.corpus.appendingPathComponent(relative)
-    let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
-    #expect(result.records.count == Self.expected.first { $0.0 == relative }?.1)
-    #expect(result.summary.count(.unrecognized) == 0, "\(result.diagnostics)")
-    #expect(result.records.allSatisfy { $0.format == .ss })
-    #expect(result.summary.lineClasses.values.reduce(0, +) == result.summary.lines)
+    _ = try corpusFile(relative, records: Self.expected, dialect: .ss)
   }
 
   @Test func manyOwnersStayOnOneRecord() throws {
