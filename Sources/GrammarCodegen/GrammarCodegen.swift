@@ -55,6 +55,7 @@ public struct GrammarCodegen {
     out += try renderLinuxNetstat()
     out += try renderWindowsNetstat()
     out += try renderSS()
+    out += try renderOtherTables()
     out += try renderServices()
     return out
   }
@@ -252,6 +253,25 @@ public struct GrammarCodegen {
     out += list("detailFlagTable", "Words of -i/-e details that stand alone.", flags)
     out += list("detailSpacedKeyTable", "Detail keys whose value follows after a space.", spaced)
     out += "}\n"
+    return out
+  }
+
+  // MARK: - Other tables
+
+  private func renderOtherTables() throws -> String {
+    let path = "other-tables/vocabulary.json"
+    guard let tables = try loadJSON(path)["tables"] as? [[String: Any]] else {
+      throw Failure.malformed(path: path, reason: "missing the tables list")
+    }
+    var out = "\nextension OtherTables {\n"
+    out += "  /// (name, titles, header words at the start, header words anywhere).\n"
+    out += "  static let table: [(String, [String], [String], [String])] = [\n"
+    for entry in tables {
+      guard let name = entry["name"] as? String else { throw Failure.malformed(path: path, reason: "a table lacks its name") }
+      func list(_ key: String) -> String { "[" + (entry[key] as? [String] ?? []).map(lit).joined(separator: ", ") + "]" }
+      out += "    (\(lit(name)), \(list("titles")), \(list("header_starts")), \(list("header_contains"))),\n"
+    }
+    out += "  ]\n}\n"
     return out
   }
 

@@ -183,3 +183,29 @@ struct SSCorpusTests {
     #expect(timeWait.timer == "timewait,54sec,0")
   }
 }
+
+/// Every file in `../shared/corpus` — including BSD/macOS netstat, lsof and the catalog dump,
+/// which hold no table netconv reads — parses without a crash and without an unrecognized line.
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: TestSupport.corpus.path)))
+struct WholeCorpusTests {
+  static let files: [String] = {
+    let root = TestSupport.corpus
+    let enumerator = FileManager.default.enumerator(atPath: root.path)
+    var files: [String] = []
+    while let path = enumerator?.nextObject() as? String {
+      if path.hasSuffix(".txt") || path.hasSuffix(".out") { files.append(path) }
+    }
+    return files.sorted()
+  }()
+
+  @Test func corpusIsThere() {
+    #expect(Self.files.count >= 90)
+  }
+
+  @Test(arguments: files)
+  func noLineIsLeftUnrecognized(_ relative: String) throws {
+    let result = TestSupport.parse(try [UInt8](Data(contentsOf: TestSupport.corpus.appendingPathComponent(relative))))
+    #expect(result.summary.count(.unrecognized) == 0, "\(result.diagnostics.filter { $0.kind == .unrecognizedLine })")
+    #expect(result.summary.lineClasses.values.reduce(0, +) == result.summary.lines)
+  }
+}

@@ -476,6 +476,30 @@ extension SSVocabulary {
 
 }
 
+extension OtherTables {
+  /// (name, titles, header words at the start, header words anywhere).
+  static let table: [(String, [String], [String], [String])] = [
+    ("BSD/macOS netstat table (this dialect is not read yet)", [], [], ["(state)"]),
+    ("BSD netstat -A table (this dialect is not read yet)", [], ["Tcpcb"], []),
+    ("macOS kernel control table (this dialect is not read yet)", [], ["Proto", "Recv-Q", "Send-Q", "unit"], []),
+    ("macOS kernel socket table (this dialect is not read yet)", [], ["Proto", "Recv-Q", "Send-Q", "vendor"], []),
+    ("BSD netstat -T table (this dialect is not read yet)", [], ["Proto", "Rexmit"], []),
+    ("BSD/macOS UNIX socket table (this dialect is not read yet)", [], ["Address", "Type", "Recv-Q", "Send-Q"], []),
+    ("macOS netstat table (this dialect is not read yet)", ["Active Multipath Internet connections", "Active LOCAL (UNIX) domain sockets", "Registered kernel control modules", "Active kernel event sockets", "Active kernel control sockets"], [], []),
+    ("BSD/macOS routing table (netstat -r)", ["Routing tables"], [], []),
+    ("interface table (netstat -i)", [], ["Name", "Mtu", "Network", "Address"], []),
+    ("interface table (netstat -i)", [], ["Iface", "MTU"], []),
+    ("routing table (netstat -r, route)", [], ["Destination", "Gateway"], []),
+    ("lsof output (not read yet)", [], ["COMMAND", "PID", "USER", "FD", "TYPE"], []),
+    ("tasklist output", [], ["Image", "Name", "PID", "Session", "Name"], []),
+    ("Windows routing table (netstat -r, route print)", ["Interface List", "IPv4 Route Table", "IPv6 Route Table", "Active Routes:", "Persistent Routes:"], ["Network", "Destination"], []),
+    ("Windows statistics (netstat -s)", ["IPv4 Statistics", "IPv6 Statistics", "ICMPv4 Statistics", "ICMPv6 Statistics", "TCP Statistics for IPv4", "TCP Statistics for IPv6", "UDP Statistics for IPv4", "UDP Statistics for IPv6"], [], []),
+    ("Windows interface statistics (netstat -e)", ["Interface Statistics"], [], []),
+    ("Linux protocol statistics (netstat -s)", ["Ip:", "Icmp:", "IcmpMsg:", "Tcp:", "Udp:", "UdpLite:", "TcpExt:", "IpExt:", "MPTcpExt:", "Sctp:"], [], []),
+    ("Linux multicast groups (netstat -g)", [], ["Interface", "RefCnt", "Group"], []),
+  ]
+}
+
 extension ServiceTable {
   /// Service name → port, from Grammar/services.tsv (341 names).
   static let portsByName: [String: Int] = [

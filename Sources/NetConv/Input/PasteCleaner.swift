@@ -1,5 +1,111 @@
-/// Undoes what e-mail and chat clients do to pasted tables, before a line is parsed.
+/// Undoes what e-mail clients, chat windows, markdown and line-numbering viewers do to a pasted
+/// table, before a line is parsed.
+///
+/// Every change replaces bytes with spaces, so the byte offsets between the remaining
+/// characters stay as netstat printed them:
+///
+///     > > tcp   0  0 …          e-mail quote markers
+///     12: tcp   0  0 …          line-number gutters (`12:`, `12 |`, `12\t`)
+///     | TCP | 0.0.0.0:135 | …   markdown pipe tables
+///     - TCP  0.0.0.0:135 …      list bullets (`-`, `*`, `•`)
+///     [10:42] <maria> TCP …     chat time stamps and nicknames
+///     TCP\u{A0}\u{A0}0.0.0.0…   non-breaking spaces
 enum PasteCleaner {
+  /// Whether `bytes` needs cleaning (a cheap look at the first non-blank byte and for NBSP).
+  static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+    guard index < bytes.count else { return false }
+    switch bytes[index] {
+    case UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "*"), 0xE2:
+      return true
+    case UInt8(ascii: "-"):
+      return index + 1 < bytes.count && bytes[index + 1] == 0x20
+    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return gutterEnd(bytes, from: index) != nil
+    default:
+      return false
+    }
+  }
+
+  /// Cleans `bytes` in place.
+  static func clean(_ bytes: inout [UInt8]) {
+    replaceNonBreakingSpaces(in: &bytes)
+    var changed = true
+    while changed {  // prefixes nest: "> 12: - TCP …"
+      changed = false
+      var index = 0
+      while index < bytes.count && bytes[index] == 0x20 || index < bytes.count && bytes[index] == 0x09 { index += 1 }
+      guard index < bytes.count else { return }
+      let lead = bytes[index]
+      if lead == UInt8(ascii: ">") {
+        bytes[index] = 0x20
+        changed = true
+      } else if lead == UInt8(ascii: "|") {
+        for position in index..<bytes.count where bytes[position] == UInt8(ascii: "|") { bytes[position] = 0x20 }
+        changed = true
+      } else if (lead == UInt8(ascii: "-") || lead == UInt8(ascii: "*")) && index + 1 < bytes.count
+        && bytes[index + 1] == 0x20
+      {
+        bytes[index] = 0x20
+        changed = true
+      } else if lead == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA2 {
+        bytes[index] = 0x20  // • U+2022
+        bytes[index + 1] = 0x20
+        bytes[index + 2] = 0x20
+        changed = true
+      } else if lead == UInt8(ascii: "["), let close = bytes[index...].prefix(24).firstIndex(of: UInt8(ascii: "]")),
+        isTimeStamp(bytes[(index + 1)..<close])
+      {
+        for position in index...close { bytes[position] = 0x20 }
+        changed = true
+      } else if lead == UInt8(ascii: "<"), let close = bytes[index...].prefix(34).firstIndex(of: UInt8(ascii: ">")),
+        close > index + 1, !bytes[(index + 1)..<close].contains(0x20), bytes[index + 1] != UInt8(ascii: "-")
+      {
+        for position in index...close { bytes[position] = 0x20 }
+        changed = true
+      } else if lead &- UInt8(ascii: "0") < 10 {
+        let end = bytes.withUnsafeBufferPointer { gutterEnd($0, from: index) }
+        if let end {
+          for position in index..<end { bytes[position] = 0x20 }
+          changed = true
+        }
+      }
+    }
+  }
+
+  /// The end of a line-number gutter starting at `start`: digits, optional blanks, then `:`,
+  /// `|` or a tab, then a blank. `nil` when there is none (ss rows start with digits too).
+  private static func gutterEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var index = start
+    while index < bytes.count && bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+    guard index > start, index - start <= 6 else { return nil }
+    if index < bytes.count && bytes[index] == 0x09 { return index + 1 }
+    while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: "|"),
+      bytes[index + 1] == 0x20 || bytes[index + 1] == 0x09
+    else { return nil }
+    return index + 1
+  }
+
+  /// Whether bracketed text is a chat time stamp (`10:42`, `2024-01-02 10:42:07`, `10:42 PM`),
+  /// not a Windows owner line such as `[svchost.exe]`.
+  private static func isTimeStamp(_ text: ArraySlice<UInt8>) -> Bool {
+    let allowed = Set("0123456789:-./ TAPMapm,".utf8)
+    guard text.allSatisfy(allowed.contains) else { return false }
+    // hh:mm somewhere (a digit, a colon, two digits), and no "::" of an IPv6 address.
+    let bytes = Array(text)
+    var sawClock = false
+    for index in bytes.indices.dropLast(3) {
+      let digit = { (byte: UInt8) in byte &- UInt8(ascii: "0") < 10 }
+      if bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: ":") { return false }
+      if digit(bytes[index]) && bytes[index + 1] == UInt8(ascii: ":") && digit(bytes[index + 2]) && digit(bytes[index + 3]) {
+        sawClock = true
+      }
+    }
+    return sawClock
+  }
+
   /// Replaces each non-breaking space (U+00A0, bytes C2 A0) with two spaces, keeping byte offsets.
   static func replaceNonBreakingSpaces(in bytes: inout [UInt8]) {
     var index = 0

@@ -9,6 +9,7 @@ struct DocumentParser {
   private var linux = LinuxNetstatParser()
   private var windows = WindowsNetstatParser()
   private var ss = SSParser()
+  private var other = OtherTables()
   /// The dialect of the last line a parser claimed: it reads ambiguous rows first.
   private var lastDialect: Dialect?
   private var tokens: [Span] = []
@@ -43,9 +44,14 @@ struct DocumentParser {
     }
     if let lineClass = claim(line) {
       if lineClass != .notice { inTable = true }
+      other.endBlock()
       return lineClass
     }
     flushAll()
+    if let lineClass = other.read(line, tokens: tokens, context: &context) {
+      inTable = true
+      return lineClass
+    }
     if inTable {
       context.report(.warning, .unrecognizedLine, "unrecognized line in a table: '\(Self.excerpt(line, trimmed))'")
       return .unrecognized
@@ -112,6 +118,7 @@ struct DocumentParser {
     linux.endBlock()
     windows.endBlock()
     ss.endBlock()
+    other.endBlock()
   }
 
   /// The start of the line for a diagnostic, cut at 60 characters.

@@ -8,9 +8,16 @@ enum NoiseRecognizer {
   ///     C:\Users\me>netstat -ano    → true
   ///     PS C:\> netstat -a -n -b    → true
   ///     ^C                          → true (interval mode stopped)
+  ///     netstat -ano                → true (an echoed command)
+  ///     -- More --, ```, |---|---|, ===== → true (pager and markdown artefacts, rulers)
   static func isPrompt(_ line: LineText, tokens: [Span]) -> Bool {
     let first = tokens[0]
     let lead = line[first.start]
+    if commands.contains(where: { line.equals(first, $0) }) { return true }
+    if isRuler(line, line.trimmed) { return true }
+    if tokens.count == 3 && line.equals(first, Array("--".utf8)) && line.equals(tokens[2], Array("--".utf8)) {
+      return true  // -- More --
+    }
     if lead == UInt8(ascii: "#") { return true }
     if lead == UInt8(ascii: "$") && first.count == 1 { return true }
     if lead == UInt8(ascii: "^") && first.count == 2 && line[first.start + 1] == UInt8(ascii: "C") { return true }
@@ -31,6 +38,26 @@ enum NoiseRecognizer {
       return true
     }
     return false
+  }
+
+  /// Commands whose echo comes before their output in a paste.
+  private static let commands: [[UInt8]] = ["netstat", "netstat.exe", "NETSTAT", "ss", "sudo", "doas", "lsof", "tasklist"].map {
+    Array($0.utf8)
+  }
+
+  /// A line of only `-`, `=`, `_`, `~`, `` ` ``, `|`, `:` and `+`: markdown fences and table
+  /// rules, and the `=====` separators of Windows tables.
+  private static func isRuler(_ line: LineText, _ span: Span) -> Bool {
+    guard span.count >= 3 else { return false }
+    for index in span.start..<span.end {
+      switch line[index] {
+      case UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`"),
+        UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "+"), 0x20, 0x09:
+        continue
+      default: return false
+      }
+    }
+    return true
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {

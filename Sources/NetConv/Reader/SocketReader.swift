@@ -123,14 +123,14 @@ public final class SocketReader {
     diagnostics.removeAll(keepingCapacity: true)
   }
 
-  /// Cleans the line's bytes (legacy code pages, binary bytes, non-breaking spaces) and parses it.
+  /// Cleans the line's bytes (legacy code pages, binary bytes, paste debris) and parses it.
   private func classify(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineClass {
-    var needsCopy = false
+    var hasNUL = false
     var ascii = true
     for byte in bytes {
-      if byte >= 0x80 { ascii = false } else if byte == 0 { needsCopy = true }
+      if byte >= 0x80 { ascii = false } else if byte == 0 { hasNUL = true }
     }
-    if ascii && !needsCopy {
+    if ascii && !hasNUL && !PasteCleaner.needsCleaning(bytes) {
       return parser.read(LineText(bytes: bytes), number: number)
     }
     scratch.removeAll(keepingCapacity: true)
@@ -160,7 +160,7 @@ public final class SocketReader {
       parser.report(Diagnostic(.warning, .binaryLine, line: number, "line holds NUL bytes: skipped as binary"))
       return .unrecognized
     }
-    PasteCleaner.replaceNonBreakingSpaces(in: &scratch)
+    PasteCleaner.clean(&scratch)
     return scratch.withUnsafeBufferPointer { parser.read(LineText(bytes: $0), number: number) }
   }
 

@@ -47,6 +47,8 @@ struct LinuxNetstatParser: DialectParser {
     }
     if line.equals(first, Self.proto) && tokens.count >= 3 {
       if table == .skipped { return .skipped }
+      // BSD/macOS headers ("(state)", kernel event and control tables) are not net-tools'.
+      if tokens.contains(where: { Self.bsdHeaderWords.contains(line.string($0)) }) { return nil }
       let second = line.string(tokens[1])
       if LinuxNetstatVocabulary.recvQWords.contains(second) {
         context.snapshots.header("linux-internet")
@@ -70,6 +72,7 @@ struct LinuxNetstatParser: DialectParser {
   }
 
   private static let proto = Array("Proto".utf8)
+  private static let bsdHeaderWords: Set<String> = ["(state)", "vendor", "unit", "Rexmit"]
 
   private mutating func resetWidthTracking() {
     wide = false
@@ -102,7 +105,11 @@ struct LinuxNetstatParser: DialectParser {
     _ line: LineText, tokens: [Span], protocol proto: String, family: AddressFamily?,
     context: inout ParseContext
   ) -> LineClass? {
-    guard tokens.count >= 5, line.isDigits(tokens[1]), line.isDigits(tokens[2]) else { return nil }
+    // Both addresses hold a colon before the port; BSD rows use a dot (`*.22`, `127.0.0.1.25`,
+    // `fe80::aede:48ff:.61677`).
+    guard tokens.count >= 5, line.isDigits(tokens[1]), line.isDigits(tokens[2]),
+      hasColonPort(line, tokens[3]), hasColonPort(line, tokens[4])
+    else { return nil }
     if table == .skipped { table = nil }
     context.snapshots.row("linux-internet")
     var socket = Socket(
@@ -149,6 +156,12 @@ struct LinuxNetstatParser: DialectParser {
     }
     context.emit(socket)
     return .record
+  }
+
+  /// Whether `token` ends in `:port` with a port free of dots (a number, `*` or a service name).
+  private func hasColonPort(_ line: LineText, _ token: Span) -> Bool {
+    guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token) else { return false }
+    return line.firstIndex(of: UInt8(ascii: "."), in: Span(start: colon + 1, end: token.end)) == nil
   }
 
   /// The canonical state for the text `raw`; raw sockets print the kernel's state number.

@@ -197,6 +197,9 @@ struct SSParser: DialectParser {
     guard index + 2 < tokens.count, line.isDigits(tokens[index]), line.isDigits(tokens[index + 1]) else {
       return .none
     }
+    // The addresses: `addr:port`, `*`, or a UNIX path; never a bare number (macOS kctl tables).
+    guard netidName.flatMap({ SSVocabulary.netids[$0] })?.protocol == "unix" || looksLikeAddress(line, tokens[index + 2])
+    else { return .none }
     if index + 3 == tokens.count {
       // Only the local address: a row broken by a narrow terminal (or, at the end, a cut paste).
       return allowPartial && (netidName != nil || stateRaw != nil) ? .partial : .none
@@ -287,6 +290,10 @@ struct SSParser: DialectParser {
       }
     }
     return found.count == 1 ? found.first : nil
+  }
+
+  private func looksLikeAddress(_ line: LineText, _ token: Span) -> Bool {
+    line.firstIndex(of: UInt8(ascii: ":"), in: token) != nil || isUnixAddress(line, token)
   }
 
   private func isUnixAddress(_ line: LineText, _ token: Span) -> Bool {

@@ -42,7 +42,7 @@ struct WindowsNetstatParser: DialectParser {
       return .banner
     }
     if tokens.count >= 3, WindowsNetstatVocabulary.headerFirstWords.contains(line.string(tokens[0])),
-      !tokens.contains(where: { looksLikeEndpoint(line, $0) })
+      !tokens.contains(where: { looksLikeEndpoint(line, $0) || Self.otherHeaderWords.contains(line.string($0)) })
     {
       flush(context: &context)
       context.snapshots.header("windows")
@@ -59,6 +59,9 @@ struct WindowsNetstatParser: DialectParser {
     }
     return ownerLine(line, trimmed: trimmed, text: text, skeleton: skeleton, context: &context)
   }
+
+  /// Words of Unix headers that begin with `Proto` too: such a header is not Windows'.
+  private static let otherHeaderWords: Set<String> = ["Recv-Q", "(state)", "RefCnt", "Destination", "Rexmit", "Tcpcb"]
 
   // MARK: - Rows
 

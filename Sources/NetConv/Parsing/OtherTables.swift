@@ -1,0 +1,46 @@
+/// Recognizes tables that hold no sockets — routing and interface tables, statistics, lsof,
+/// tasklist, BSD/macOS netstat — so their lines are accounted as `skipped`, with one note per
+/// table, instead of `unrecognized`. The titles and headers come from
+/// `Grammar/other-tables/vocabulary.json`.
+struct OtherTables {
+  private struct Kind {
+    let name: String
+    let titles: [[UInt8]]
+    let headerStart: [String]
+    let headerContains: [String]
+  }
+
+  private static let kinds: [Kind] = table.map {
+    Kind(name: $0.0, titles: $0.1.map { Array($0.utf8) }, headerStart: $0.2, headerContains: $0.3)
+  }
+
+  /// The table being skipped, if any.
+  private var active: String?
+
+  /// A blank line, a prompt or a socket row ended the table.
+  mutating func endBlock() { active = nil }
+
+  /// Claims a line that starts or continues a table that holds no sockets.
+  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
+    if let kind = Self.kinds.first(where: { matches($0, line, tokens) }) {
+      if active != kind.name {
+        active = kind.name
+        context.report(.note, .skippedTable, "skipped a table that lists no sockets: \(kind.name)")
+      }
+      return .skipped
+    }
+    return active == nil ? nil : .skipped
+  }
+
+  private func matches(_ kind: Kind, _ line: LineText, _ tokens: [Span]) -> Bool {
+    if kind.titles.contains(where: { line.hasPrefix($0, at: tokens[0].start) }) { return true }
+    if !kind.headerStart.isEmpty && tokens.count >= kind.headerStart.count {
+      if zip(kind.headerStart, tokens).allSatisfy({ line.equals($0.1, Array($0.0.utf8)) }) { return true }
+    }
+    if !kind.headerContains.isEmpty {
+      let words = Set(tokens.map { line.string($0) })
+      if kind.headerContains.allSatisfy(words.contains) { return true }
+    }
+    return false
+  }
+}
