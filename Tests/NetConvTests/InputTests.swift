@@ -104,3 +104,31 @@ import Testing
     #expect(strict.error == .unrecognizedLines(count: 1, firstLine: 3))
   }
 }
+
+/// Paste debris around a table never changes the table's records.
+@Suite struct PasteInvarianceTests {
+  static let table = TestSupport.fixtures.appendingPathComponent("windows-netstat/en-ano.txt")
+
+  @Test(arguments: [
+    ("Hi,\nhere it is:\n\n", "\nThanks, Maria\n"),
+    ("```\n", "```\n"),
+    ("-- More --\n", "^C\n"),
+    ("Content-Type: text/plain\n\n", "\n-- \nsent from my phone\n"),
+  ])
+  func noiseAroundATableKeepsItsRecords(_ noise: (String, String)) throws {
+    let text = try String(contentsOf: Self.table, encoding: .utf8)
+    let plain = TestSupport.parse(text).records
+    let wrapped = TestSupport.parse(noise.0 + text + noise.1).records
+    let offset = noise.0.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    #expect(wrapped.count == plain.count)
+    #expect(wrapped.map { $0.line - offset } == plain.map(\.line))
+    #expect(wrapped.map(\.local) == plain.map(\.local))
+    #expect(wrapped.map(\.pid) == plain.map(\.pid))
+  }
+
+  @Test func quotingEveryLineKeepsTheRecords() throws {
+    let text = try String(contentsOf: Self.table, encoding: .utf8)
+    let quoted = text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+    #expect(TestSupport.parse(quoted).records.map(\.remote) == TestSupport.parse(text).records.map(\.remote))
+  }
+}

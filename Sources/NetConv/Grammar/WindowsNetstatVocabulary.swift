@@ -31,6 +31,8 @@ enum WindowsNetstatVocabulary {
   static let ownershipUnavailable: [Phrase] = ownershipUnavailableTable.map { Phrase($0.0) }
   static let elevation: [Phrase] = elevationTable.map { Phrase($0.0) }
   static let headerFirstWords: Set<String> = Set(headerFirstWordTable.map(\.0))
+  /// Every word of every header, for the remainder of a wrapped header.
+  static let headerWords: Set<String> = Set(headerWordTable.flatMap { $0.0.split(separator: " ").map(String.init) } + ["PID"])
   static let offloadWords: Set<String> = Set(offloadWordTable)
 
   /// Shown state word → canonical state.

@@ -52,6 +52,10 @@ struct DocumentParser {
       inTable = true
       return lineClass
     }
+    if NoiseRecognizer.isProse(line, tokens: tokens) {
+      endBlock()
+      return .noise
+    }
     if inTable {
       context.report(.warning, .unrecognizedLine, "unrecognized line in a table: '\(Self.excerpt(line, trimmed))'")
       return .unrecognized
@@ -65,6 +69,7 @@ struct DocumentParser {
   }
 
   private mutating func flushAll() {
+    linux.flush(context: &context)
     windows.flush(context: &context)
     ss.flush(context: &context)
   }
@@ -105,6 +110,7 @@ struct DocumentParser {
       case .ss: lineClass = ss.read(line, tokens: tokens, context: &context)
       }
       guard let lineClass else { continue }
+      if candidate != .linuxNetstat { linux.flush(context: &context) }
       if candidate != .windowsNetstat { windows.flush(context: &context) }
       if candidate != .ss { ss.flush(context: &context) }
       lastDialect = candidate

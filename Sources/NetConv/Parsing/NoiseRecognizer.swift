@@ -40,6 +40,19 @@ enum NoiseRecognizer {
     return false
   }
 
+  /// Whether an unclaimed line reads as a sentence (`thanks, 6120 is which program?`): three or
+  /// more words, no `address:port`, and sentence punctuation. Prose ends a table instead of
+  /// being an unrecognized line inside it.
+  static func isProse(_ line: LineText, tokens: [Span]) -> Bool {
+    guard tokens.count >= 3 else { return false }
+    for token in tokens {
+      if let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token), colon < token.end - 1 { return false }
+    }
+    let last = line[tokens[tokens.count - 1].end - 1]
+    if last == UInt8(ascii: ".") || last == UInt8(ascii: "?") || last == UInt8(ascii: "!") { return true }
+    return tokens.dropLast().contains { line[$0.end - 1] == UInt8(ascii: ",") }
+  }
+
   /// Commands whose echo comes before their output in a paste.
   private static let commands: [[UInt8]] = ["netstat", "netstat.exe", "NETSTAT", "ss", "sudo", "doas", "lsof", "tasklist"].map {
     Array($0.utf8)

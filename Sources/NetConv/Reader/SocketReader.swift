@@ -35,7 +35,11 @@ public final class SocketReader {
   private var scratch: [UInt8] = []
   private lazy var legacy = LegacyDecoder()
   private var legacyConfirmed = false
+  private var quotedPrintable = QuotedPrintable()
+  /// The decoded start of a quoted-printable line that continues on the next one, and its number.
+  private var softBreak: (bytes: [UInt8], line: Int)?
   private var finished = false
+  private var inputEnded = false
   private var sawContent = false
   private var firstUnrecognized: Int?
 
@@ -71,11 +75,20 @@ public final class SocketReader {
       pending.removeAll(keepingCapacity: true)
       pendingIndex = 0
       if finished { return nil }
+      if inputEnded {
+        try finish()
+        return nil
+      }
       guard let line = try lines.next() else {
+        // Hand out what the parsers still hold before any end-of-input error.
+        inputEnded = true
+        if let pendingBreak = softBreak {
+          softBreak = nil
+          _ = pendingBreak.bytes.withUnsafeBufferPointer { classify($0, number: pendingBreak.line) }
+        }
         parser.finish()
         drain()
-        try finish()
-        return pending.isEmpty ? nil : takePending()
+        continue
       }
       read(line)
     }
@@ -98,12 +111,27 @@ public final class SocketReader {
           "line is \(dropped) bytes long, more than the \(options.maxLineLength)-byte limit: skipped"))
       lineClass = .unrecognized
     } else {
-      lineClass = lines.withBytes(of: line) { bytes in classify(bytes, number: line.number) }
+      lineClass = lines.withBytes(of: line) { bytes in readDecodingQuotedPrintable(bytes, number: line.number) }
     }
     summary.lineClasses[lineClass, default: 0] += 1
     if lineClass == .unrecognized && firstUnrecognized == nil { firstUnrecognized = line.number }
     if lineClass != .noise && lineClass != .unrecognized { sawContent = true }
     drain()
+  }
+
+  /// Undoes quoted-printable encoding when the paste uses it, joining soft line breaks; a line
+  /// that ends in a soft break is a `continuation` of the logical line it starts.
+  private func readDecodingQuotedPrintable(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineClass {
+    quotedPrintable.notice(bytes)
+    guard quotedPrintable.active else { return classify(bytes, number: number) }
+    var decoded = softBreak?.bytes ?? []
+    let start = softBreak?.line ?? number
+    softBreak = nil
+    if QuotedPrintable.decode(bytes, into: &decoded) {
+      softBreak = (decoded, start)
+      return .continuation
+    }
+    return decoded.withUnsafeBufferPointer { classify($0, number: start) }
   }
 
   /// Queues what the parser has completed: records first (they belong to earlier or current

@@ -24,6 +24,9 @@ struct LinuxNetstatParser: DialectParser {
   private var wide = false
   private var truncationNoted = false
   private var noticeLinesLeft = 0
+  /// The last Internet row, held until the next line in case a mail client wrapped its end
+  /// (state, user, program, timer) onto that line.
+  private var pending: Socket?
 
   mutating func endBlock() {
     if table == .skipped { table = nil }
@@ -35,6 +38,12 @@ struct LinuxNetstatParser: DialectParser {
       noticeLinesLeft -= 1
       return .notice
     }
+    if isWrappedTail(line, tokens), var socket = pending {
+      let span = Span(start: tokens[0].start, end: tokens[tokens.count - 1].end)
+      readColumnsAfterAddresses(line, tokens: tokens[...], span: span, into: &socket, context: &context)
+      pending = socket
+      return .continuation
+    }
     let first = tokens[0]
     if first.count <= 5, let (proto, family) = LinuxNetstatVocabulary.protocols[line.string(first)] {
       if proto == "unix" {
@@ -43,6 +52,7 @@ struct LinuxNetstatParser: DialectParser {
       return internetRow(line, tokens: tokens, protocol: proto, family: family, context: &context)
     }
     if let banner = LinuxNetstatVocabulary.banners.first(where: { line.hasPrefix($0.bytes, at: first.start) }) {
+      flush(context: &context)
       return self.banner(banner.kind, context: &context)
     }
     if line.equals(first, Self.proto) && tokens.count >= 3 {
@@ -121,14 +131,25 @@ struct LinuxNetstatParser: DialectParser {
     socket.local = endpoint(tokens[3], in: line, isRemote: false, names: names, context: &context)
     socket.remote = endpoint(tokens[4], in: line, isRemote: true, names: names, context: &context)
 
-    // What follows the addresses: [state…] [user inode] [pid/program] [timer]
-    var rest = Span(start: tokens[4].end, end: tokens[tokens.count - 1].end)
+    let rest = Span(start: tokens[4].end, end: tokens[tokens.count - 1].end)
+    readColumnsAfterAddresses(line, tokens: tokens.dropFirst(5), span: rest, into: &socket, context: &context)
+    flush(context: &context)
+    pending = socket
+    return .record
+  }
+
+  /// Reads what follows the addresses — `[state…] [user inode] [pid/program] [timer]` — from
+  /// `span` (whose tokens are `tokens`) into `socket`.
+  private func readColumnsAfterAddresses(
+    _ line: LineText, tokens: ArraySlice<Span>, span: Span, into socket: inout Socket, context: inout ParseContext
+  ) {
+    var rest = span
     if internetColumns.timer != false, let timerStart = timerStart(line, in: rest) {
       socket.timer = line.string(Span(start: timerStart, end: rest.end))
       rest.end = timerStart
       rest = line.trim(rest)
     }
-    let restTokens = tokens.dropFirst(5).filter { $0.end <= rest.end }
+    let restTokens = tokens.filter { $0.end <= rest.end }
     var beforeProgram = restTokens[...]
     if internetColumns.program != false,
       let index = restTokens.firstIndex(where: { isProgramField($0, in: line) })
@@ -152,10 +173,20 @@ struct LinuxNetstatParser: DialectParser {
     if let firstState = stateTokens.first, let lastState = stateTokens.last {
       let raw = line.string(Span(start: firstState.start, end: lastState.end))
       socket.stateRaw = raw
-      socket.state = state(raw, protocol: proto, context: &context)
+      socket.state = state(raw, protocol: socket.protocol, context: &context)
     }
-    context.emit(socket)
-    return .record
+  }
+
+  /// Whether a line is the end of the held row that a mail client wrapped: the row stops after
+  /// its addresses, and this line starts with a state word or a `PID/Program` field.
+  private func isWrappedTail(_ line: LineText, _ tokens: [Span]) -> Bool {
+    guard let row = pending, row.stateRaw == nil, row.pid == nil, row.process == nil, row.user == nil,
+      row.timer == nil
+    else { return false }
+    let first = line.string(tokens[0])
+    if LinuxNetstatVocabulary.states[first] != nil { return true }
+    if isProgramField(tokens[0], in: line) && row.protocol != "raw" { return true }
+    return false
   }
 
   /// Whether `token` ends in `:port` with a port free of dots (a number, `*` or a service name).
@@ -265,6 +296,7 @@ struct LinuxNetstatParser: DialectParser {
       close + 2 < tokens.count
     else { return nil }
     if table == .skipped { table = nil }
+    flush(context: &context)
     context.snapshots.row("linux-unix")
     var socket = Socket(
       format: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
@@ -299,6 +331,11 @@ struct LinuxNetstatParser: DialectParser {
 }
 
 extension LinuxNetstatParser {
-  /// net-tools rows are complete on their own line; nothing is held back.
-  mutating func flush(context: inout ParseContext) {}
+  /// Emits the held Internet row.
+  mutating func flush(context: inout ParseContext) {
+    if let socket = pending {
+      context.emit(socket)
+      pending = nil
+    }
+  }
 }

@@ -14,6 +14,11 @@ struct WindowsNetstatParser: DialectParser {
   /// Whether a row was read since the last banner or header, so owner lines have a home.
   private var sawRow = false
   private var machineNameNoted = false
+  /// Whether this block showed `-b` owner lines (`[exe]` or the ownership message), which makes
+  /// an unknown multi-word line after a row more likely the message in another language.
+  private var sawOwnerLines = false
+  /// Whether the last line was a header, so a wrapped remainder (`PID`) is header too.
+  private var afterHeader = false
   /// The line of the elevation message, when the paste holds one.
   private(set) var elevationLine: Int?
 
@@ -27,6 +32,8 @@ struct WindowsNetstatParser: DialectParser {
   }
 
   mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
+    let wasAfterHeader = afterHeader
+    afterHeader = false
     if isRow(line, tokens) {
       flush(context: &context)
       row(line, tokens: tokens, context: &context)
@@ -47,7 +54,25 @@ struct WindowsNetstatParser: DialectParser {
       flush(context: &context)
       context.snapshots.header("windows")
       sawRow = false
+      sawOwnerLines = false
+      afterHeader = true
       return .header
+    }
+    if wasAfterHeader && tokens.count <= 2 && tokens.allSatisfy({ WindowsNetstatVocabulary.headerWords.contains(line.string($0)) }) {
+      afterHeader = true
+      return .header  // the end of a header a mail client wrapped (`PID`)
+    }
+    if isWrappedTail(line, tokens), var socket = pending {
+      // A mail client wrapped the row before its state or PID.
+      let trailing = line.isDigits(tokens[tokens.count - 1]) ? tokens.count - 1 : tokens.count
+      if trailing > 0 {
+        let raw = line.string(Span(start: tokens[0].start, end: tokens[trailing - 1].end))
+        socket.stateRaw = raw
+        socket.state = state(raw, socket: socket, context: &context)
+      }
+      if trailing < tokens.count { socket.pid = line.integer(tokens[trailing]) }
+      pending = socket
+      return .continuation
     }
     if WindowsNetstatVocabulary.elevation.contains(where: { $0.isPrefix(of: text, lineSkeleton: skeleton) }) {
       flush(context: &context)
@@ -59,6 +84,9 @@ struct WindowsNetstatParser: DialectParser {
     }
     return ownerLine(line, trimmed: trimmed, text: text, skeleton: skeleton, context: &context)
   }
+
+  /// The bytes of a Windows service name (`RpcSs`, `WinHttpAutoProxySvc`, `CDPUserSvc_3f1b`).
+  private static let serviceNameBytes = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-$".utf8)
 
   /// Words of Unix headers that begin with `Proto` too: such a header is not Windows'.
   private static let otherHeaderWords: Set<String> = ["Recv-Q", "(state)", "RefCnt", "Destination", "Rexmit", "Tcpcb"]
@@ -166,6 +194,17 @@ struct WindowsNetstatParser: DialectParser {
     }
   }
 
+  /// Whether the line is the end of the held row, wrapped by a mail client: the row stops
+  /// after its addresses, and this line is a state word and/or a PID and nothing else.
+  private func isWrappedTail(_ line: LineText, _ tokens: [Span]) -> Bool {
+    guard let row = pending, row.stateRaw == nil, row.pid == nil, row.process == nil, row.component == nil,
+      tokens.count <= 2
+    else { return false }
+    if tokens.count == 1 && line.isDigits(tokens[0]) { return true }
+    guard WindowsNetstatVocabulary.state(line.string(tokens[0])) != nil else { return false }
+    return tokens.count == 1 || line.isDigits(tokens[1])
+  }
+
   // MARK: - Owner lines (-b)
 
   private func isOwnershipUnavailable(_ text: String) -> Bool {
@@ -190,21 +229,27 @@ struct WindowsNetstatParser: DialectParser {
     if bracketed {
       socket.process = line.string(Span(start: trimmed.start + 1, end: trimmed.end - 1))
       pending = socket
+      sawOwnerLines = true
       flush(context: &context)
       return .continuation
     }
     if unavailable {
       socket.ownerUnavailable = true
       pending = socket
+      sawOwnerLines = true
       flush(context: &context)
       return .continuation
     }
     if text.hasPrefix("--") && text.hasSuffix("--") {  // XP: -- unknown component(s) --
       return .continuation
     }
+    // Owner lines are indented by netstat; prose around a paste usually is not.
+    let indented = LineText.isSpace(line[0])
+    guard indented || sawOwnerLines else { return nil }
     let isPath = text.contains("\\")
-    let isWord = !text.contains(" ")
+    let isWord = !text.contains(" ") && text.utf8.allSatisfy { Self.serviceNameBytes.contains($0) }
     guard isPath || isWord else {
+      guard sawOwnerLines && indented else { return nil }
       // Several words, no brackets: the ownership message in a language netconv does not know.
       socket.ownerUnavailable = true
       pending = socket
