@@ -9,7 +9,7 @@ import Testing
   @Test func schemaListsEveryFieldInOrder() throws {
     let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.schemaURL)) as? [String: Any]
     let required = schema?["required"] as? [String]
-    #expect(required == Socket.fields.map(\.key))
+    #expect(required == Socket.FieldKey.allCases.map(\.rawValue))
   }
 
   /// Validates the golden JSON of every fixture with a real JSON Schema validator (Python's
@@ -37,7 +37,7 @@ import Testing
     let json = try TestSupport.json(result.records)
     let objects = try JSONSerialization.jsonObject(with: Data(json)) as? [[String: Any]]
     let record = try #require(objects?.first)
-    #expect(Set(record.keys) == Set(Socket.fields.map(\.key)))
+    #expect(Set(record.keys) == Set(Socket.FieldKey.allCases.map(\.rawValue)))
     #expect(record["state"] is NSNull)
     #expect(record["remote_address"] is NSNull)
     #expect(!record.values.contains { ($0 as? String) == "" })

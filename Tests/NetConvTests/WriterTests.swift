@@ -81,8 +81,8 @@ import Testing
 
   /// The CSV cells a record must read back as: the model's values, with the formula guard.
   static func expectedCells(_ socket: Socket, formulaGuard: Bool) -> [String] {
-    Socket.fields.map { field in
-      let value = field.value(socket)
+    Socket.FieldKey.allCases.map { field in
+      let value = socket.value(of: field)
       switch value {
       case .null: return ""
       case .int(let number): return String(number)
@@ -125,7 +125,7 @@ import Testing
     for records in [Self.fixtureRecords, Self.hostileRecords] {
       let settings = OutputFormat.Settings(csvFormulaGuard: formulaGuard)
       let rows = try #require(try Self.pythonReadback(.csv, [try Self.write(records, .csv, settings: settings)]).first as? [[String]])
-      #expect(rows.first == Socket.fields.map(\.key))
+      #expect(rows.first == Socket.FieldKey.allCases.map(\.rawValue))
       #expect(rows.count == records.count + 1)
       for (row, record) in zip(rows.dropFirst(), records) {
         #expect(row == Self.expectedCells(record, formulaGuard: formulaGuard), "line \(record.line)")
@@ -180,7 +180,7 @@ import Testing
     let parsed = try Self.pythonReadback(format, [bytes]).first
     switch format {
     case .json, .jsonl, .yaml: #expect((parsed as? [Any])?.isEmpty == true)
-    case .csv: #expect((parsed as? [[String]]) == [Socket.fields.map(\.key)])
+    case .csv: #expect((parsed as? [[String]]) == [Socket.FieldKey.allCases.map(\.rawValue)])
     }
   }
 

@@ -9,14 +9,17 @@ struct QuotedPrintable {
   /// Looks at a line before it is decoded and switches decoding on when the text is
   /// quoted-printable.
   mutating func notice(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard !active else { return }
-    let text = String(decoding: bytes, as: UTF8.self)
-    if text.lowercased().contains("content-transfer-encoding: quoted-printable") {
+    guard !active, let first = bytes.first else { return }
+    if bytes.last == UInt8(ascii: "=") && Self.hasEscape(bytes) {
       active = true
-    } else if bytes.last == UInt8(ascii: "="), Self.hasEscape(bytes) {
-      active = true
+    } else if first | 0x20 == UInt8(ascii: "c") && bytes.count >= Self.header.count {
+      // A cheap first-byte test keeps this off the path of ordinary lines.
+      let text = String(decoding: bytes, as: UTF8.self).lowercased()
+      active = text.hasPrefix("content-transfer-encoding:") && text.contains("quoted-printable")
     }
   }
+
+  private static let header = Array("content-transfer-encoding: quoted-printable".utf8)
 
   /// Appends the decoded bytes of `bytes` to `output`.
   ///

@@ -7,3 +7,14 @@ public enum Dialect: String, Codable, Sendable, CaseIterable {
   /// iproute2 `ss`.
   case ss = "ss"
 }
+
+extension Dialect {
+  /// A bit of its own, for sets of dialects kept in a byte.
+  var bit: UInt8 {
+    switch self {
+    case .windowsNetstat: return 1
+    case .linuxNetstat: return 2
+    case .ss: return 4
+    }
+  }
+}

@@ -1,6 +1,6 @@
 /// A value in netconv's output, as every writer sees it: a record field or a piece of the
 /// envelope's `meta`.
-public indirect enum FieldValue: Hashable, Sendable {
+public enum FieldValue: Hashable, Sendable {
   case null
   case int(Int)
   case string(String)

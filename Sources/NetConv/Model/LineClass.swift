@@ -17,3 +17,19 @@ public enum LineClass: String, Codable, Sendable, CaseIterable {
   /// A line inside a table that netconv could not read; each one has a diagnostic.
   case unrecognized
 }
+
+extension LineClass {
+  /// The position of the class in `allCases`, for counting in an array.
+  var index: Int {
+    switch self {
+    case .record: return 0
+    case .continuation: return 1
+    case .header: return 2
+    case .banner: return 3
+    case .notice: return 4
+    case .noise: return 5
+    case .skipped: return 6
+    case .unrecognized: return 7
+    }
+  }
+}

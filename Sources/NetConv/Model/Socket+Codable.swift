@@ -9,14 +9,14 @@ extension Socket: Codable {
   /// Encodes every field of ``fields``, writing `null` for missing values.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: Key.self)
-    for field in Self.fields {
-      let key = Key(stringValue: field.key)
-      switch field.key {
-      case "owners": try container.encode(owners.isEmpty ? nil : owners, forKey: key)
-      case "details":
+    for field in FieldKey.allCases {
+      let key = Key(stringValue: field.rawValue)
+      switch field {
+      case .owners: try container.encode(owners.isEmpty ? nil : owners, forKey: key)
+      case .details:
         try container.encode(details.isEmpty ? nil : Dictionary(details.map { ($0.key, $0.value) }) { $1 }, forKey: key)
       default:
-        switch field.value(self) {
+        switch value(of: field) {
         case .int(let value): try container.encode(value, forKey: key)
         case .string(let value): try container.encode(value, forKey: key)
         case .bool(let value): try container.encode(value, forKey: key)

@@ -1,46 +1,74 @@
 extension Socket {
-  /// One output field: its key, the same in JSON, YAML and CSV, and how to read it.
-  public struct Field: Sendable {
-    /// The output key (`local_port`).
-    public let key: String
-    /// Reads the field's value from a record.
-    public let value: @Sendable (Socket) -> FieldValue
+  /// The output fields in output order; the raw value is the key, the same in JSON, YAML and
+  /// CSV. `Schema/socket.schema.json` documents each one.
+  public enum FieldKey: String, CaseIterable, Sendable {
+    case source
+    case format
+    case snapshot
+    case line
+    case `protocol`
+    case family
+    case localAddress = "local_address"
+    case localPort = "local_port"
+    case localPortName = "local_port_name"
+    case localInterface = "local_interface"
+    case localTruncated = "local_truncated"
+    case remoteAddress = "remote_address"
+    case remotePort = "remote_port"
+    case remotePortName = "remote_port_name"
+    case remoteInterface = "remote_interface"
+    case remoteTruncated = "remote_truncated"
+    case state
+    case stateRaw = "state_raw"
+    case recvQ = "recv_q"
+    case sendQ = "send_q"
+    case pid
+    case process
+    case component
+    case ownerUnavailable = "owner_unavailable"
+    case user
+    case inode
+    case timer
+    case socketType = "socket_type"
+    case owners
+    case details
   }
 
-  /// Every output field in output order. Writers iterate this one list, so every record has
-  /// the same keys in every format; `Schema/socket.schema.json` documents each one.
-  public static let fields: [Field] = [
-    Field(key: "source") { FieldValue($0.source) },
-    Field(key: "format") { .string($0.format.rawValue) },
-    Field(key: "snapshot") { .int($0.snapshot) },
-    Field(key: "line") { .int($0.line) },
-    Field(key: "protocol") { .string($0.protocol) },
-    Field(key: "family") { FieldValue($0.family?.rawValue) },
-    Field(key: "local_address") { FieldValue($0.local.address) },
-    Field(key: "local_port") { FieldValue($0.local.port) },
-    Field(key: "local_port_name") { FieldValue($0.local.portName) },
-    Field(key: "local_interface") { FieldValue($0.local.interface) },
-    Field(key: "local_truncated") { .bool($0.local.truncated) },
-    Field(key: "remote_address") { FieldValue($0.remote.address) },
-    Field(key: "remote_port") { FieldValue($0.remote.port) },
-    Field(key: "remote_port_name") { FieldValue($0.remote.portName) },
-    Field(key: "remote_interface") { FieldValue($0.remote.interface) },
-    Field(key: "remote_truncated") { .bool($0.remote.truncated) },
-    Field(key: "state") { FieldValue($0.state?.rawValue) },
-    Field(key: "state_raw") { FieldValue($0.stateRaw) },
-    Field(key: "recv_q") { FieldValue($0.recvQ) },
-    Field(key: "send_q") { FieldValue($0.sendQ) },
-    Field(key: "pid") { FieldValue($0.pid) },
-    Field(key: "process") { FieldValue($0.process) },
-    Field(key: "component") { FieldValue($0.component) },
-    Field(key: "owner_unavailable") { .bool($0.ownerUnavailable) },
-    Field(key: "user") { FieldValue($0.user) },
-    Field(key: "inode") { FieldValue($0.inode) },
-    Field(key: "timer") { FieldValue($0.timer) },
-    Field(key: "socket_type") { FieldValue($0.socketType) },
-    Field(key: "owners") { $0.owners.isEmpty ? .null : .list($0.owners.map(\.fieldValue)) },
-    Field(key: "details") {
-      $0.details.isEmpty ? .null : .object($0.details.map { FieldValue.Entry($0.key, .string($0.value)) })
-    },
-  ]
+  /// The value of one output field. Missing values are `.null`; writers call this for every
+  /// key of ``FieldKey/allCases``, so every record has the same keys in every format.
+  public func value(of key: FieldKey) -> FieldValue {
+    switch key {
+    case .source: return FieldValue(source)
+    case .format: return .string(format.rawValue)
+    case .snapshot: return .int(snapshot)
+    case .line: return .int(line)
+    case .protocol: return .string(self.protocol)
+    case .family: return FieldValue(family?.rawValue)
+    case .localAddress: return FieldValue(local.address)
+    case .localPort: return FieldValue(local.port)
+    case .localPortName: return FieldValue(local.portName)
+    case .localInterface: return FieldValue(local.interface)
+    case .localTruncated: return .bool(local.truncated)
+    case .remoteAddress: return FieldValue(remote.address)
+    case .remotePort: return FieldValue(remote.port)
+    case .remotePortName: return FieldValue(remote.portName)
+    case .remoteInterface: return FieldValue(remote.interface)
+    case .remoteTruncated: return .bool(remote.truncated)
+    case .state: return FieldValue(state?.rawValue)
+    case .stateRaw: return FieldValue(stateRaw)
+    case .recvQ: return FieldValue(recvQ)
+    case .sendQ: return FieldValue(sendQ)
+    case .pid: return FieldValue(pid)
+    case .process: return FieldValue(process)
+    case .component: return FieldValue(component)
+    case .ownerUnavailable: return .bool(ownerUnavailable)
+    case .user: return FieldValue(user)
+    case .inode: return FieldValue(inode)
+    case .timer: return FieldValue(timer)
+    case .socketType: return FieldValue(socketType)
+    case .owners: return owners.isEmpty ? .null : .list(owners.map(\.fieldValue))
+    case .details:
+      return details.isEmpty ? .null : .object(details.map { FieldValue.Entry($0.key, .string($0.value)) })
+    }
+  }
 }

@@ -1,61 +1,112 @@
 /// The bytes a writer has produced but not yet sent to its ``OutputSink``.
 ///
-/// A value type owned by the writer, so appending a byte costs no reference counting or
-/// runtime exclusivity check; it is handed to the sink every 64 KiB.
+/// A value type over a fixed block of memory: appending is a bounds check and a `memcpy`,
+/// with no array growth, reference counting or exclusivity check per call. The block is
+/// handed to the sink whenever the next append would not fit, and after each record once it
+/// is more than half full.
 struct ByteBuffer {
-  private(set) var bytes: [UInt8] = []
-  let sink: OutputSink
+  /// Owns the memory block and frees it with the last buffer that uses it.
+  private final class Storage {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+      self.capacity = capacity
+      self.base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+  }
+
+  private let storage: Storage
+  private let base: UnsafeMutablePointer<UInt8>
   private let capacity: Int
+  private(set) var count = 0
+  let sink: OutputSink
+  /// The first write error, kept until the writer can throw it (appends do not throw).
+  private var failure: OutputSink.OutputError?
 
   init(sink: OutputSink, capacity: Int = 1 << 16) {
     self.sink = sink
+    self.storage = Storage(capacity: capacity)
+    self.base = storage.base
     self.capacity = capacity
-    bytes.reserveCapacity(capacity + 4096)
   }
 
   @inline(__always)
-  mutating func append(_ byte: UInt8) { bytes.append(byte) }
-
-  mutating func append(_ literal: StaticString) {
-    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  mutating func append(_ byte: UInt8) {
+    if count == capacity { spill() }
+    base[count] = byte
+    count += 1
   }
 
-  mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+  mutating func append(_ literal: StaticString) {
+    literal.withUTF8Buffer { append($0) }
+  }
+
+  mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+    if count + buffer.count > capacity {
+      spill()
+      if buffer.count > capacity {
+        write(Array(buffer))
+        return
+      }
+    }
+    (base + count).update(from: source, count: buffer.count)
+    count += buffer.count
+  }
 
   /// Appends the decimal digits of `value`.
   mutating func append(decimal value: Int) {
     if value < 0 {
-      bytes.append(UInt8(ascii: "-"))
+      append(UInt8(ascii: "-"))
       append(decimal: value == Int.min ? Int.max : -value)  // Int.min never occurs in sockets
       return
     }
+    if count + 20 > capacity { spill() }
     if value < 10 {
-      bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+      base[count] = UInt8(truncatingIfNeeded: value) &+ 0x30
+      count += 1
       return
     }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
+    var digits = 0
     var rest = value
-    withUnsafeMutableBytes(of: &digits) { raw in
-      while rest > 0 {
-        raw[19 - count] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-        rest /= 10
-        count += 1
-      }
-      bytes.append(contentsOf: raw[(20 - count)...])
+    while rest > 0 {
+      digits += 1
+      rest /= 10
     }
+    rest = value
+    var index = count + digits - 1
+    while rest > 0 {
+      base[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+      rest /= 10
+      index -= 1
+    }
+    count += digits
   }
 
-  /// Sends the buffer to the sink when it is full; writers call this after each record.
+  /// Sends the buffer to the sink when it is more than half full; writers call this after
+  /// each record, and it throws any write error an earlier append met.
   mutating func recordEnded() throws(OutputSink.OutputError) {
-    if bytes.count >= capacity { try flush() }
+    if count >= capacity / 2 { spill() }
+    if let failure { throw failure }
   }
 
   /// Sends everything buffered to the sink.
   mutating func flush() throws(OutputSink.OutputError) {
-    defer { bytes.removeAll(keepingCapacity: true) }
-    try sink.write(bytes)
+    spill()
+    if let failure { throw failure }
+  }
+
+  private mutating func spill() {
+    guard count > 0 else { return }
+    write(Array(UnsafeBufferPointer(start: base, count: count)))
+    count = 0
+  }
+
+  private mutating func write(_ bytes: [UInt8]) {
+    guard failure == nil else { return }
+    do { try sink.write(bytes) } catch { failure = error }
   }
 }

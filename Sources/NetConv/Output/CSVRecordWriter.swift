@@ -1,7 +1,7 @@
 /// Writes records as CSV per RFC 4180: a header row, CRLF line ends, and quotes around any
 /// cell holding a comma, a quote, CR or LF (quotes inside are doubled).
 ///
-/// Columns are ``Socket/fields`` in that order — the same keys as JSON and YAML. A missing
+/// Columns are ``Socket/FieldKey/allCases`` in that order — the same keys as JSON and YAML. A missing
 /// value is an empty cell; booleans are `true`/`false`. Structured fields (ss `owners`,
 /// `details`) are flattened into one cell by ``flatten(_:)``.
 ///
@@ -29,17 +29,17 @@ public struct CSVRecordWriter: RecordWriter {
 
   public mutating func begin() throws(OutputSink.OutputError) {
     guard header else { return }
-    for (index, field) in Socket.fields.enumerated() {
+    for (index, field) in Socket.FieldKey.allCases.enumerated() {
       if index > 0 { output.append(UInt8(ascii: ",")) }
-      appendCell(field.key, guarded: false)
+      appendCell(field.rawValue, guarded: false)
     }
     output.append("\r\n")
   }
 
   public mutating func write(_ socket: Socket) throws(OutputSink.OutputError) {
-    for (index, field) in Socket.fields.enumerated() {
+    for (index, field) in Socket.FieldKey.allCases.enumerated() {
       if index > 0 { output.append(UInt8(ascii: ",")) }
-      switch field.value(socket) {
+      switch socket.value(of: field) {
       case .null: break
       case .bool(let flag): output.append(flag ? "true" : "false")
       case .int(let number): output.append(decimal: number)

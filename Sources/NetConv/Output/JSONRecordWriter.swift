@@ -1,7 +1,7 @@
 /// Writes records as a JSON array (the default, jq-friendly), as JSON Lines, or inside an
 /// envelope `{"records": [...], "meta": {...}}`.
 ///
-/// Keys come from ``Socket/fields`` in that order; missing values are `null`. Strings are
+/// Keys come from ``Socket/FieldKey/allCases`` in that order; missing values are `null`. Strings are
 /// escaped per RFC 8259: `"`, `\` and every control character below U+0020.
 public struct JSONRecordWriter: RecordWriter {
   /// The layout of the output.
@@ -43,9 +43,11 @@ public struct JSONRecordWriter: RecordWriter {
     count += 1
     let pretty = layout == .prettyArray
     let prefixes = pretty ? Self.prettyKeyPrefixes : Self.compactKeyPrefixes
-    for (index, field) in Socket.fields.enumerated() {
-      prefixes[index].withUnsafeBufferPointer { output.append($0) }
-      Self.append(field.value(socket), to: &output, indent: pretty ? 2 : nil)
+    prefixes.bytes.withUnsafeBufferPointer { bytes in
+      for (index, field) in Socket.FieldKey.allCases.enumerated() {
+        output.append(UnsafeBufferPointer(rebasing: bytes[prefixes.ranges[index]]))
+        Self.append(socket.value(of: field), to: &output, indent: pretty ? 2 : nil)
+      }
     }
     output.append(pretty ? "\n  }" : "}")
     if layout == .lines { output.append(UInt8(ascii: "\n")) }
@@ -99,14 +101,22 @@ public struct JSONRecordWriter: RecordWriter {
     }
   }
 
-  /// `{"format":`, `,"snapshot":`, … : what goes before each value, computed once.
-  private static let compactKeyPrefixes: [[UInt8]] = Socket.fields.enumerated().map { index, field in
-    Array(((index == 0 ? "{" : ",") + "\"\(field.key)\":").utf8)
+  /// `{"source":`, `,"format":`, … : what goes before each value, in one buffer computed once.
+  private struct KeyPrefixes {
+    var bytes: [UInt8] = []
+    var ranges: [Range<Int>] = []
+
+    init(first: String, next: String, separator: String) {
+      for (index, field) in Socket.FieldKey.allCases.enumerated() {
+        let start = bytes.count
+        bytes += Array(((index == 0 ? first : next) + "\"\(field.rawValue)\"" + separator).utf8)
+        ranges.append(start..<bytes.count)
+      }
+    }
   }
 
-  private static let prettyKeyPrefixes: [[UInt8]] = Socket.fields.enumerated().map { index, field in
-    Array(((index == 0 ? "  {" : ",") + "\n    \"\(field.key)\": ").utf8)
-  }
+  private static let compactKeyPrefixes = KeyPrefixes(first: "{", next: ",", separator: ":")
+  private static let prettyKeyPrefixes = KeyPrefixes(first: "  {\n    ", next: ",\n    ", separator: ": ")
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 

@@ -28,9 +28,9 @@ public struct YAMLRecordWriter: RecordWriter {
 
   public mutating func write(_ socket: Socket) throws(OutputSink.OutputError) {
     emitter.mappingStart()
-    for field in Socket.fields {
-      emitter.scalar(field.key, quoted: false)
-      emit(field.value(socket))
+    for field in Socket.FieldKey.allCases {
+      emitter.scalar(field.rawValue, quoted: false)
+      emit(socket.value(of: field))
     }
     emitter.mappingEnd()
     if emitter.pendingCount >= 1 << 16 { try drain() }

@@ -76,10 +76,18 @@ struct DocumentParser {
 
   /// Moves the records and diagnostics produced since the last call into `records` and `diagnostics`.
   mutating func take(records: inout [Socket], diagnostics: inout [Diagnostic]) {
-    records.append(contentsOf: context.records)
-    context.records.removeAll(keepingCapacity: true)
-    diagnostics.append(contentsOf: context.diagnostics)
-    context.diagnostics.removeAll(keepingCapacity: true)
+    if records.isEmpty {
+      swap(&records, &context.records)  // the usual case: no copy
+    } else {
+      records.append(contentsOf: context.records)
+      context.records.removeAll(keepingCapacity: true)
+    }
+    if diagnostics.isEmpty {
+      swap(&diagnostics, &context.diagnostics)
+    } else {
+      diagnostics.append(contentsOf: context.diagnostics)
+      context.diagnostics.removeAll(keepingCapacity: true)
+    }
   }
 
   /// Adds a diagnostic from outside the dialect parsers.

@@ -4,32 +4,40 @@
 /// snapshot already has (a second "Active Internet connections" after the first one's rows),
 /// so the UNIX table that follows the Internet table in `netstat -a` stays in the same snapshot.
 struct Snapshots {
+  /// The kinds of table a snapshot can hold, one bit each.
+  enum Kind: UInt8 {
+    case linuxInternet = 1
+    case linuxUnix = 2
+    case windows = 4
+    case ss = 8
+  }
+
   private(set) var current = 1
-  private var banners: Set<String> = []
-  private var headers: Set<String> = []
-  private var rows: Set<String> = []
+  private var banners: UInt8 = 0
+  private var headers: UInt8 = 0
+  private var rows: UInt8 = 0
 
   /// A banner for tables of `kind` was read.
-  mutating func banner(_ kind: String) {
-    if banners.contains(kind) || headers.contains(kind) || rows.contains(kind) { advance() }
-    banners.insert(kind)
+  mutating func banner(_ kind: Kind) {
+    if (banners | headers | rows) & kind.rawValue != 0 { advance() }
+    banners |= kind.rawValue
   }
 
   /// A header for tables of `kind` was read.
-  mutating func header(_ kind: String) {
-    if headers.contains(kind) || rows.contains(kind) { advance() }
-    headers.insert(kind)
+  mutating func header(_ kind: Kind) {
+    if (headers | rows) & kind.rawValue != 0 { advance() }
+    headers |= kind.rawValue
   }
 
   /// A row of a table of `kind` was read.
-  mutating func row(_ kind: String) {
-    rows.insert(kind)
+  mutating func row(_ kind: Kind) {
+    rows |= kind.rawValue
   }
 
   private mutating func advance() {
     current += 1
-    banners.removeAll(keepingCapacity: true)
-    headers.removeAll(keepingCapacity: true)
-    rows.removeAll(keepingCapacity: true)
+    banners = 0
+    headers = 0
+    rows = 0
   }
 }

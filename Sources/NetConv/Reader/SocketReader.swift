@@ -28,10 +28,11 @@ public final class SocketReader {
 
   private var lines: LineReader
   private var parser: DocumentParser
-  private var pending: [ParseEvent] = []
-  private var pendingIndex = 0
-  private var diagnostics: [Diagnostic] = []
+  /// Records and diagnostics completed by the last line read, handed out records first.
   private var records: [Socket] = []
+  private var diagnostics: [Diagnostic] = []
+  private var recordIndex = 0
+  private var diagnosticIndex = 0
   private var scratch: [UInt8] = []
   private lazy var legacy = LegacyDecoder()
   private var legacyConfirmed = false
@@ -71,9 +72,11 @@ public final class SocketReader {
   ///   netstat/ss table at all, or — with ``ParseOptions/strict`` — has unrecognized lines.
   ///   End-of-input errors are thrown after every record has been handed out.
   public func next() throws(NetConvError) -> ParseEvent? {
-    while pendingIndex == pending.count {
-      pending.removeAll(keepingCapacity: true)
-      pendingIndex = 0
+    while recordIndex == records.count && diagnosticIndex == diagnostics.count {
+      records.removeAll(keepingCapacity: true)
+      diagnostics.removeAll(keepingCapacity: true)
+      recordIndex = 0
+      diagnosticIndex = 0
       if finished { return nil }
       if inputEnded {
         try finish()
@@ -92,12 +95,12 @@ public final class SocketReader {
       }
       read(line)
     }
-    return takePending()
-  }
-
-  private func takePending() -> ParseEvent {
-    defer { pendingIndex += 1 }
-    return pending[pendingIndex]
+    if recordIndex < records.count {
+      defer { recordIndex += 1 }
+      return .record(records[recordIndex])
+    }
+    defer { diagnosticIndex += 1 }
+    return .diagnostic(diagnostics[diagnosticIndex])
   }
 
   /// Classifies one line and queues the records and diagnostics it completed.
@@ -113,7 +116,7 @@ public final class SocketReader {
     } else {
       lineClass = lines.withBytes(of: line) { bytes in readDecodingQuotedPrintable(bytes, number: line.number) }
     }
-    summary.lineClasses[lineClass, default: 0] += 1
+    summary.add(lineClass)
     if lineClass == .unrecognized && firstUnrecognized == nil { firstUnrecognized = line.number }
     if lineClass != .noise && lineClass != .unrecognized { sawContent = true }
     drain()
@@ -137,18 +140,14 @@ public final class SocketReader {
   /// Queues what the parser has completed: records first (they belong to earlier or current
   /// lines), then diagnostics.
   private func drain() {
+    let recordsBefore = records.count
+    let diagnosticsBefore = diagnostics.count
     parser.take(records: &records, diagnostics: &diagnostics)
-    for record in records {
-      summary.records += 1
-      summary.dialects.insert(record.format)
-      pending.append(.record(record))
+    summary.records += records.count - recordsBefore
+    for index in recordsBefore..<records.count { summary.add(records[index].format) }
+    for index in diagnosticsBefore..<diagnostics.count {
+      summary.diagnostics[diagnostics[index].severity, default: 0] += 1
     }
-    for diagnostic in diagnostics {
-      summary.diagnostics[diagnostic.severity, default: 0] += 1
-      pending.append(.diagnostic(diagnostic))
-    }
-    records.removeAll(keepingCapacity: true)
-    diagnostics.removeAll(keepingCapacity: true)
   }
 
   /// Cleans the line's bytes (legacy code pages, binary bytes, paste debris) and parses it.

@@ -61,14 +61,14 @@ struct LinuxNetstatParser: DialectParser {
       if tokens.contains(where: { Self.bsdHeaderWords.contains(line.string($0)) }) { return nil }
       let second = line.string(tokens[1])
       if LinuxNetstatVocabulary.recvQWords.contains(second) {
-        context.snapshots.header("linux-internet")
+        context.snapshots.header(.linuxInternet)
         table = .internet
         internetColumns = .internet(from: line, tokens: tokens)
         resetWidthTracking()
         return .header
       }
       if LinuxNetstatVocabulary.refcntWords.contains(second) {
-        context.snapshots.header("linux-unix")
+        context.snapshots.header(.linuxUnix)
         table = .unix
         unixColumns = .unix(from: line, tokens: tokens)
         return .header
@@ -94,12 +94,12 @@ struct LinuxNetstatParser: DialectParser {
   {
     switch kind {
     case .internet:
-      context.snapshots.banner("linux-internet")
+      context.snapshots.banner(.linuxInternet)
       table = .internet
       internetColumns = LinuxNetstatColumns()
       resetWidthTracking()
     case .unix:
-      context.snapshots.banner("linux-unix")
+      context.snapshots.banner(.linuxUnix)
       table = .unix
       unixColumns = LinuxNetstatColumns()
     case .skipped(let what):
@@ -121,7 +121,7 @@ struct LinuxNetstatParser: DialectParser {
       hasColonPort(line, tokens[3]), hasColonPort(line, tokens[4])
     else { return nil }
     if table == .skipped { table = nil }
-    context.snapshots.row("linux-internet")
+    context.snapshots.row(.linuxInternet)
     var socket = Socket(
       format: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: proto, family: family)
@@ -297,7 +297,7 @@ struct LinuxNetstatParser: DialectParser {
     else { return nil }
     if table == .skipped { table = nil }
     flush(context: &context)
-    context.snapshots.row("linux-unix")
+    context.snapshots.row(.linuxUnix)
     var socket = Socket(
       format: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: "unix", family: .unix)

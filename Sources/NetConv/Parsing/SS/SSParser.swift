@@ -85,7 +85,7 @@ struct SSParser: DialectParser {
       inSummary = false
       afterHeader = true
       tableProtocol = nil
-      context.snapshots.header("ss")
+      context.snapshots.header(.ss)
       return .header
     }
     if wasAfterHeader && tokens.allSatisfy({ Self.headerWords.contains(line.string($0)) }) {
@@ -96,7 +96,7 @@ struct SSParser: DialectParser {
     case .row(var socket, let cut):
       flush(context: &context)
       inSummary = false
-      context.snapshots.row("ss")
+      context.snapshots.row(.ss)
       socket.snapshot = context.snapshots.current
       pending = socket
       carry = cut
@@ -104,7 +104,7 @@ struct SSParser: DialectParser {
     case .partial:
       flush(context: &context)
       inSummary = false
-      context.snapshots.row("ss")
+      context.snapshots.row(.ss)
       partialRow = (Array(line.bytes), context.lineNumber)
       return .record
     case .none:

@@ -44,7 +44,7 @@ struct WindowsNetstatParser: DialectParser {
     let skeleton = Skeleton.of(text)
     if WindowsNetstatVocabulary.banners.contains(where: { $0.matches(text, lineSkeleton: skeleton) }) {
       flush(context: &context)
-      context.snapshots.banner("windows")
+      context.snapshots.banner(.windows)
       sawRow = false
       return .banner
     }
@@ -52,7 +52,7 @@ struct WindowsNetstatParser: DialectParser {
       !tokens.contains(where: { looksLikeEndpoint(line, $0) || Self.otherHeaderWords.contains(line.string($0)) })
     {
       flush(context: &context)
-      context.snapshots.header("windows")
+      context.snapshots.header(.windows)
       sawRow = false
       sawOwnerLines = false
       afterHeader = true
@@ -113,7 +113,7 @@ struct WindowsNetstatParser: DialectParser {
   }
 
   private mutating func row(_ line: LineText, tokens: [Span], context: inout ParseContext) {
-    context.snapshots.row("windows")
+    context.snapshots.row(.windows)
     sawRow = true
     let proto = line[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
     var socket = Socket(
