@@ -31,6 +31,8 @@ let package = Package(
     // Turns Grammar/ into Sources/NetConv/Grammar/*.generated.swift.
     .target(name: "GrammarCodegen"),
     .executableTarget(name: "grammar-gen", dependencies: ["GrammarCodegen"]),
+    // Throughput, memory and start-up against jc: `swift run -c release netconv-bench`.
+    .executableTarget(name: "netconv-bench", dependencies: ["NetConv"]),
     .testTarget(name: "NetConvTests", dependencies: ["NetConv", "GrammarCodegen", "CYaml"]),
     // Compiles the README's library example against the public API only.
     .testTarget(name: "PublicAPITests", dependencies: ["NetConv"]),

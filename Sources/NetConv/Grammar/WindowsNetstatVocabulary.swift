@@ -4,26 +4,29 @@ enum WindowsNetstatVocabulary {
   struct Phrase {
     let text: String
     let skeleton: String?
+    /// The skeleton with its wildcards dropped (`ABHREN`), computed once.
+    let droppedSkeleton: String?
 
     init(_ text: String) {
       var trimmed = Substring(text)
       while let last = trimmed.last, last == "." || last == "。" { trimmed = trimmed.dropLast() }
       self.text = String(trimmed)
       self.skeleton = Skeleton.of(trimmed)
+      self.droppedSkeleton = skeleton.map(Skeleton.dropped)
     }
 
     /// Whether `line` starts with this phrase.
     func isPrefix(of line: String, lineSkeleton: String?) -> Bool {
       if line.hasPrefix(text) { return true }
-      guard let skeleton, let lineSkeleton else { return false }
-      return lineSkeleton.hasPrefix(skeleton) || lineSkeleton.hasPrefix(Skeleton.dropped(skeleton))
+      guard let skeleton, let droppedSkeleton, let lineSkeleton else { return false }
+      return lineSkeleton.hasPrefix(skeleton) || lineSkeleton.hasPrefix(droppedSkeleton)
     }
 
     /// Whether `line` is exactly this phrase (give or take a final period).
     func matches(_ line: String, lineSkeleton: String?) -> Bool {
       if line == text || line == text + "." { return true }
-      guard let skeleton, let lineSkeleton else { return false }
-      return lineSkeleton == skeleton || lineSkeleton == Skeleton.dropped(skeleton)
+      guard let skeleton, let droppedSkeleton, let lineSkeleton else { return false }
+      return lineSkeleton == skeleton || lineSkeleton == droppedSkeleton
     }
   }
 

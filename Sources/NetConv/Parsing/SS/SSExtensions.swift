@@ -10,7 +10,8 @@ struct SSExtensions {
   var timer: String?
   var user: String?
   var inode: Int?
-  var details: [String: String] = [:]
+  /// Details in the order shown (sorted and de-duplicated when applied to a record).
+  var details: [SocketDetail] = []
   /// Text that could not be read (a cut `users:((…` part), for a diagnostic.
   var unreadable: String?
 
@@ -46,35 +47,53 @@ struct SSExtensions {
           return result
         }
         let value = line.string(Span(start: keyEnd + 2, end: close))
-        if key == "timer" { result.timer = value } else { result.details[key] = value }
+        if key == "timer" { result.timer = value } else { result.details.append(SocketDetail(key: key, value: value)) }
         index = close + 1
         continue
       }
       var tokenEnd = start
       while tokenEnd < end && !LineText.isSpace(line[tokenEnd]) { tokenEnd += 1 }
-      let token = line.string(Span(start: start, end: tokenEnd))
+      let token = Span(start: start, end: tokenEnd)
       index = tokenEnd
-      if token == "<->" || token == "-->" || token == "<--" || token == "---" {
-        result.details["shutdown"] = token
-      } else if let colon = token.firstIndex(of: ":") {
-        let key = String(token[..<colon])
-        let value = String(token[token.index(after: colon)...])
-        switch key {
-        case "uid": result.user = value
-        case "ino": result.inode = Int(value)
-        default: result.details[key] = value.isEmpty ? "true" : value
+      if token.count == 3, isArrow(line, token) {
+        result.details.append(SocketDetail(key: "shutdown", value: line.string(token)))
+      } else if let colon = line.firstIndex(of: UInt8(ascii: ":"), in: token) {
+        let key = Span(start: start, end: colon)
+        let value = Span(start: colon + 1, end: tokenEnd)
+        if line.equals(key, Self.uid) {
+          result.user = line.string(value)
+        } else if line.equals(key, Self.ino) {
+          result.inode = line.integer(value, limit: Int.max)
+        } else {
+          result.details.append(SocketDetail(key: line.string(key), value: value.isEmpty ? "true" : line.string(value)))
         }
-      } else if SSVocabulary.spacedKeys.contains(token) {
-        while index < end && LineText.isSpace(line[index]) { index += 1 }
-        var valueEnd = index
-        while valueEnd < end && !LineText.isSpace(line[valueEnd]) { valueEnd += 1 }
-        result.details[token] = valueEnd > index ? line.string(Span(start: index, end: valueEnd)) : "true"
-        index = valueEnd
       } else {
-        result.details[token] = "true"
+        let word = line.string(token)
+        if SSVocabulary.spacedKeys.contains(word) {
+          while index < end && LineText.isSpace(line[index]) { index += 1 }
+          var valueEnd = index
+          while valueEnd < end && !LineText.isSpace(line[valueEnd]) { valueEnd += 1 }
+          let value = valueEnd > index ? line.string(Span(start: index, end: valueEnd)) : "true"
+          result.details.append(SocketDetail(key: word, value: value))
+          index = valueEnd
+        } else {
+          result.details.append(SocketDetail(key: word, value: "true"))
+        }
       }
     }
     return result
+  }
+
+  private static let uid = Array("uid".utf8)
+  private static let ino = Array("ino".utf8)
+
+  /// `<->`, `-->`, `<--` or `---`: how the socket was shut down (`-e`).
+  private static func isArrow(_ line: LineText, _ token: Span) -> Bool {
+    let first = line[token.start]
+    let middle = line[token.start + 1]
+    let last = line[token.start + 2]
+    return middle == UInt8(ascii: "-") && (first == UInt8(ascii: "<") || first == UInt8(ascii: "-"))
+      && (last == UInt8(ascii: ">") || last == UInt8(ascii: "-"))
   }
 
   /// The index of the `)` that closes the `(` at `open`.

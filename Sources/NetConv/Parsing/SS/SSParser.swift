@@ -376,8 +376,16 @@ struct SSParser: DialectParser {
     if let user = extensions.user { socket.user = user }
     if let inode = extensions.inode { socket.inode = inode }
     guard !extensions.details.isEmpty else { return }
-    var merged = Dictionary(socket.details.map { ($0.key, $0.value) }) { $1 }
-    merged.merge(extensions.details) { $1 }
-    socket.details = merged.sorted { $0.key < $1.key }.map { SocketDetail(key: $0.key, value: $0.value) }
+    // Sorted by key, one value per key (a later value wins): a stable sort, then keep the last
+    // of each run of equal keys.
+    let all = (socket.details + extensions.details).enumerated().sorted {
+      $0.element.key != $1.element.key ? $0.element.key < $1.element.key : $0.offset < $1.offset
+    }
+    var merged: [SocketDetail] = []
+    merged.reserveCapacity(all.count)
+    for (_, detail) in all {
+      if merged.last?.key == detail.key { merged[merged.count - 1] = detail } else { merged.append(detail) }
+    }
+    socket.details = merged
   }
 }

@@ -41,6 +41,22 @@ struct WindowsNetstatParser: DialectParser {
     }
     let trimmed = line.trimmed
     let text = line.string(trimmed)
+    if isWrappedTail(line, tokens), var socket = pending {
+      // A mail client wrapped the row before its state or PID.
+      let trailing = line.isDigits(tokens[tokens.count - 1]) ? tokens.count - 1 : tokens.count
+      if trailing > 0 {
+        let raw = line.string(Span(start: tokens[0].start, end: tokens[trailing - 1].end))
+        socket.stateRaw = raw
+        socket.state = state(raw, socket: socket, context: &context)
+      }
+      if trailing < tokens.count { socket.pid = line.integer(tokens[trailing]) }
+      pending = socket
+      return .continuation
+    }
+    if pending != nil && (line[trimmed.start] == UInt8(ascii: "[") || tokens.count == 1) {
+      // The common -b owner lines under a row: `[svchost.exe]`, a service name (`RpcSs`).
+      return ownerLine(line, trimmed: trimmed, text: text, skeleton: nil, context: &context)
+    }
     let skeleton = Skeleton.of(text)
     if WindowsNetstatVocabulary.banners.contains(where: { $0.matches(text, lineSkeleton: skeleton) }) {
       flush(context: &context)
@@ -61,18 +77,6 @@ struct WindowsNetstatParser: DialectParser {
     if wasAfterHeader && tokens.count <= 2 && tokens.allSatisfy({ WindowsNetstatVocabulary.headerWords.contains(line.string($0)) }) {
       afterHeader = true
       return .header  // the end of a header a mail client wrapped (`PID`)
-    }
-    if isWrappedTail(line, tokens), var socket = pending {
-      // A mail client wrapped the row before its state or PID.
-      let trailing = line.isDigits(tokens[tokens.count - 1]) ? tokens.count - 1 : tokens.count
-      if trailing > 0 {
-        let raw = line.string(Span(start: tokens[0].start, end: tokens[trailing - 1].end))
-        socket.stateRaw = raw
-        socket.state = state(raw, socket: socket, context: &context)
-      }
-      if trailing < tokens.count { socket.pid = line.integer(tokens[trailing]) }
-      pending = socket
-      return .continuation
     }
     if WindowsNetstatVocabulary.elevation.contains(where: { $0.isPrefix(of: text, lineSkeleton: skeleton) }) {
       flush(context: &context)
@@ -134,7 +138,7 @@ struct WindowsNetstatParser: DialectParser {
     } else {
       socket.remote = remote.endpoint
     }
-    socket.family = AddressFamily.infer(from: socket.local.address) ?? AddressFamily.infer(from: socket.remote.address)
+    socket.family = AddressFamily.infer(fromToken: tokens[1], in: line) ?? AddressFamily.infer(fromToken: tokens[2], in: line)
 
     // After the addresses: [state words] [PID] [-t offload state] [owner text pasted onto the row]
     var end = tokens.count

@@ -1,0 +1,214 @@
+// netconv-bench: throughput, peak memory and start-up of netconv, and of jc on the same files
+// when jc is installed (`pip install jc`). Run it through Scripts/benchmark.sh, which builds
+// the release binary first; it prints a Markdown table.
+//
+// Usage: netconv-bench NETCONV_BINARY [MEGABYTES] [JC_MEGABYTES] [JC_YAML_MEGABYTES]
+
+import Foundation
+import NetConv
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+  FileHandle.standardError.write(Data("usage: netconv-bench NETCONV_BINARY [MB] [JC_MB] [JC_YAML_MB]\n".utf8))
+  exit(64)
+}
+let binary = arguments[1]
+let megabytes = arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20
+let jcMegabytes = arguments.count > 3 ? Double(arguments[3]) ?? 2 : 2
+let jcYAMLMegabytes = arguments.count > 4 ? Double(arguments[4]) ?? 0.25 : 0.25
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("netconv-bench")
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+
+// MARK: - Inputs
+
+/// A dialect's benchmark input: a fixture's banner/header lines, then its data lines repeated.
+/// `headerLines` counts the fixture's non-blank lines up to and including the header (the
+/// first one, the prompt, is left out).
+struct Input {
+  let dialect: String
+  let jcParser: String?
+  let fixture: String
+  let headerLines: Int
+  var path: URL { work.appendingPathComponent("\(dialect)-\(megabytes)MB.txt") }
+}
+
+let inputs = [
+  Input(dialect: "linux-netstat", jcParser: "--netstat", fixture: "linux-netstat/tunapee.txt", headerLines: 3),
+  Input(dialect: "ss", jcParser: "--ss", fixture: "ss/tunapeio.txt", headerLines: 2),
+  Input(dialect: "windows-netstat", jcParser: "--netstat", fixture: "windows-netstat/en-abno.txt", headerLines: 3),
+]
+
+func makeInput(_ input: Input) throws {
+  if FileManager.default.fileExists(atPath: input.path.path) { return }
+  let text = try String(contentsOf: root.appendingPathComponent("Fixtures/\(input.fixture)"), encoding: .utf8)
+  let separator = text.contains("\r\n") ? "\r\n" : "\n"
+  let lines = text.components(separatedBy: separator).filter { !$0.isEmpty }
+  let head = lines.dropFirst().prefix(input.headerLines - 1).joined(separator: separator) + separator
+  let body = lines.dropFirst(input.headerLines).joined(separator: separator) + separator
+  var data = Data(head.utf8)
+  let block = Data(body.utf8)
+  while data.count < megabytes << 20 { data.append(block) }
+  try data.write(to: input.path)
+}
+
+func prefix(of input: Input, megabytes: Double) throws -> URL {
+  let url = work.appendingPathComponent("\(input.dialect)-\(megabytes)MB-prefix.txt")
+  let data = try Data(contentsOf: input.path)
+  var end = min(data.count, Int(megabytes * 1_048_576))
+  while end < data.count && data[end - 1] != 0x0A { end += 1 }
+  try data.prefix(end).write(to: url)
+  return url
+}
+
+// MARK: - Measuring
+
+struct Measure {
+  var seconds: Double
+  var peakKB: Int
+}
+
+/// Runs a command with stdout to /dev/null under GNU time; the best of `runs`.
+func measure(_ command: [String], stdin: URL? = nil, runs: Int = 3) -> Measure? {
+  var best: Measure?
+  for _ in 0..<runs {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    let timing = work.appendingPathComponent("time.txt")
+    process.arguments = ["-f", "%e %M", "-o", timing.path] + command
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    if let stdin { process.standardInput = try? FileHandle(forReadingFrom: stdin) }
+    do { try process.run() } catch { return nil }
+    process.waitUntilExit()
+    guard let text = try? String(contentsOf: timing, encoding: .utf8) else { return nil }
+    let parts = text.split(whereSeparator: \.isWhitespace)
+    guard parts.count >= 2, let seconds = Double(parts[parts.count - 2]), let kb = Int(parts[parts.count - 1]) else {
+      return nil
+    }
+    let run = Measure(seconds: max(seconds, 0.005), peakKB: kb)
+    if best == nil || run.seconds < best!.seconds { best = run }
+  }
+  return best
+}
+
+/// Parses a file with the library and counts records, writing nothing.
+func parseOnly(_ url: URL) throws -> (seconds: Double, records: Int) {
+  var best = Double.infinity
+  var records = 0
+  for _ in 0..<3 {
+    let descriptor = open(url.path, O_RDONLY)
+    defer { close(descriptor) }
+    let start = DispatchTime.now()
+    let reader = SocketReader(descriptor: descriptor)
+    var count = 0
+    while let event = try reader.next() { if case .record = event { count += 1 } }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    best = min(best, seconds)
+    records = count
+  }
+  return (best, records)
+}
+
+func which(_ name: String) -> String? {
+  for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+    let path = "\(folder)/\(name)"
+    if FileManager.default.isExecutableFile(atPath: path) { return path }
+  }
+  return nil
+}
+
+func megabytesPerSecond(_ bytes: Int, _ seconds: Double) -> Double { Double(bytes) / seconds / 1e6 }
+func fmt(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+
+// MARK: - Run
+
+let jc = which("jc")
+print("netconv benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(megabytes) MB per dialect, input in page cache")
+print("jc: \(jc.map { _ in "installed (measured on the first \(fmt(jcMegabytes)) MB for JSON, \(fmt(jcYAMLMegabytes, 2)) MB for YAML)" } ?? "not installed")\n")
+print("| dialect | format | netconv MB/s | records/s | peak RSS | jc MB/s | jc peak RSS | ratio |")
+print("|---|---|---:|---:|---:|---:|---:|---:|")
+var summary: [String] = []
+for input in inputs {
+  try makeInput(input)
+  let bytes = (try FileManager.default.attributesOfItem(atPath: input.path.path)[.size] as? Int) ?? 0
+  _ = try Data(contentsOf: input.path)  // page cache
+  let parsed = try parseOnly(input.path)
+  let recordsPerByte = Double(parsed.records) / Double(bytes)
+  print("| \(input.dialect) | parse only | \(fmt(megabytesPerSecond(bytes, parsed.seconds))) | \(fmt(Double(parsed.records) / parsed.seconds, 0)) | – | | | |")
+  if let wc = measure(["wc", "-l", input.path.path]) {
+    let ratio = megabytesPerSecond(bytes, wc.seconds) / megabytesPerSecond(bytes, parsed.seconds)
+    summary.append("\(input.dialect): parse-only is \(fmt(ratio))× slower than wc -l (\(fmt(megabytesPerSecond(bytes, wc.seconds))) MB/s)")
+  }
+  for format in ["json", "jsonl", "yaml", "csv"] {
+    guard let run = measure([binary, "-f", format, input.path.path]) else { continue }
+    let speed = megabytesPerSecond(bytes, run.seconds)
+    var jcCells = "| | |"
+    if let jc, let parser = input.jcParser, format == "json" || format == "yaml" {
+      let slice = try prefix(of: input, megabytes: format == "yaml" ? jcYAMLMegabytes : jcMegabytes)
+      let sliceBytes = (try FileManager.default.attributesOfItem(atPath: slice.path)[.size] as? Int) ?? 0
+      if let jcRun = measure([jc, parser] + (format == "yaml" ? ["-y"] : []), stdin: slice, runs: 1) {
+        let jcSpeed = megabytesPerSecond(sliceBytes, jcRun.seconds)
+        jcCells = "\(fmt(jcSpeed, 2)) | \(fmt(Double(jcRun.peakKB) / 1024)) MB | \(fmt(speed / jcSpeed, 0))×"
+      }
+    }
+    print("| \(input.dialect) | \(format) | \(fmt(speed)) | \(fmt(speed * 1e6 * recordsPerByte, 0)) | \(fmt(Double(run.peakKB) / 1024)) MB | \(jcCells) |")
+  }
+}
+
+// Start-up on a pasted screenful (about 2 KB).
+let paste = work.appendingPathComponent("paste-2KB.txt")
+let pasteText = try String(contentsOf: root.appendingPathComponent("Fixtures/linux-netstat/tunap.txt"), encoding: .utf8)
+try Data(pasteText.utf8.prefix(2048)).write(to: paste)
+/// The mean wall time of a command, spawned with posix_spawn (Foundation's Process adds tens of
+/// milliseconds of its own), output to /dev/null.
+func meanSeconds(_ command: [String], runs: Int) -> Double {
+  var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  let argv = command.map { strdup($0) } + [nil]
+  defer { argv.forEach { free($0) } }
+  let start = DispatchTime.now()
+  for _ in 0..<runs {
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, command[0], &actions, nil, argv, environ) == 0 else { return .nan }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+  }
+  return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 / Double(runs)
+}
+let startup = meanSeconds([binary, paste.path], runs: 50)
+var startupLine = "start-up on a 2 KB paste: netconv \(fmt(startup * 1000, 2)) ms"
+if let jc {
+  let jcStartup = meanSeconds(["/bin/sh", "-c", "\(jc) --netstat < '\(paste.path)'"], runs: 10)
+  startupLine += ", jc \(fmt(jcStartup * 1000, 1)) ms (1/\(fmt(jcStartup / startup, 0)))"
+}
+
+// Batch: several files converted with -o DIR use every core.
+let batchDir = work.appendingPathComponent("batch-out").path
+let batchInputs = (0..<8).map { _ in inputs[0].path.path }.enumerated().map { index, path -> String in
+  let copy = work.appendingPathComponent("batch-\(index).txt").path
+  if !FileManager.default.fileExists(atPath: copy) { try? FileManager.default.copyItem(atPath: path, toPath: copy) }
+  return copy
+}
+let batchStart = DispatchTime.now()
+var rusageBefore = rusage()
+getrusage(RUSAGE_CHILDREN.rawValue, &rusageBefore)
+let batch = Process()
+batch.executableURL = URL(fileURLWithPath: binary)
+batch.arguments = ["-f", "csv", "-o", batchDir + "/"] + batchInputs
+batch.standardOutput = FileHandle.nullDevice
+try batch.run()
+batch.waitUntilExit()
+let batchWall = Double(DispatchTime.now().uptimeNanoseconds - batchStart.uptimeNanoseconds) / 1e9
+var rusageAfter = rusage()
+getrusage(RUSAGE_CHILDREN.rawValue, &rusageAfter)
+func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+let cpu = seconds(rusageAfter.ru_utime) - seconds(rusageBefore.ru_utime) + seconds(rusageAfter.ru_stime) - seconds(rusageBefore.ru_stime)
+
+print("")
+print("- \(startupLine)")
+print("- batch of 8 × \(megabytes) MB to CSV with -o: \(fmt(batchWall, 2)) s wall, \(fmt(cpu / batchWall, 2)) cores busy on average")
+for line in summary { print("- \(line)") }
