@@ -33,7 +33,13 @@ let package = Package(
     .executableTarget(name: "grammar-gen", dependencies: ["GrammarCodegen"]),
     // Throughput, memory and start-up against jc: `swift run -c release netconv-bench`.
     .executableTarget(name: "netconv-bench", dependencies: ["NetConv"]),
-    .testTarget(name: "NetConvTests", dependencies: ["NetConv", "GrammarCodegen", "CYaml"]),
+    // Invariants every input must keep, read back with real parsers: shared by the tests and
+    // the fuzzer.
+    .target(name: "NetConvChecks", dependencies: ["NetConv", "CYaml"]),
+    // libFuzzer target (Scripts/fuzz.sh builds it with -sanitize=fuzzer); without FUZZING it
+    // is a runner that checks the files given on its command line.
+    .executableTarget(name: "netconv-fuzz", dependencies: ["NetConvChecks"]),
+    .testTarget(name: "NetConvTests", dependencies: ["NetConv", "NetConvChecks", "GrammarCodegen", "CYaml"]),
     // Compiles the README's library example against the public API only.
     .testTarget(name: "PublicAPITests", dependencies: ["NetConv"]),
   ]

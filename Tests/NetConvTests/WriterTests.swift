@@ -1,5 +1,6 @@
 import Foundation
 import NetConv
+import NetConvChecks
 import Testing
 
 /// Every writer's output is read back by real parsers — Python's json, csv and PyYAML (a YAML

@@ -62,7 +62,7 @@ public struct YAMLRecordWriter: RecordWriter {
     case .object(let entries):
       emitter.mappingStart()
       for entry in entries {
-        emitter.scalar(entry.key, quoted: false)
+        emitter.scalar(entry.key, quoted: YAMLScalarStyle.needsQuotes(entry.key))
         emit(entry.value)
       }
       emitter.mappingEnd()

@@ -3,11 +3,11 @@ import Foundation
 
 /// Reads YAML with libyaml's parser into plain values, resolving plain scalars the way a YAML
 /// 1.1 reader does (null, booleans, integers), so a missing quote shows up as a wrong type.
-enum YAMLReadback {
-  enum Failure: Error { case parser(String) }
+public enum YAMLReadback {
+  public enum Failure: Error { case parser(String) }
 
   /// Parses `bytes` into nested arrays, dictionaries, strings, numbers, booleans and NSNull.
-  static func parse(_ bytes: [UInt8]) throws -> Any {
+  public static func parse(_ bytes: [UInt8]) throws -> Any {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else { throw Failure.parser("initialize") }
     defer { yaml_parser_delete(&parser) }
@@ -62,7 +62,7 @@ enum YAMLReadback {
 
   /// YAML 1.1 resolution of a plain scalar, with PyYAML's resolver patterns: a plain scalar
   /// that matches one of them is not a string, so netconv must have quoted it.
-  static func resolve(_ text: String) -> Any {
+  public static func resolve(_ text: String) -> Any {
     switch text {
     case "", "~", "null", "Null", "NULL": return NSNull()
     case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": return true

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Fuzzes netconv with libFuzzer: arbitrary bytes through decoding, detection, every dialect
+# parser and every writer, with the invariants of Sources/NetConvChecks checked on each input.
+#
+# Usage: Scripts/fuzz.sh [SECONDS] [JOBS]    (default 120 seconds, 1 job)
+#   Scripts/fuzz.sh 120          the short run CI does; fails on any finding
+#   Scripts/fuzz.sh 36000 2      a long local run on both cores
+# The seed corpus is every fixture and every file of ../shared/corpus; findings are written to
+# Fuzz/findings/ — copy each one into Fuzz/regressions/ (InvariantTests replays them) once fixed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-120}
+jobs=${2:-1}
+scratch=.build-fuzz
+swift build -c release --product netconv-fuzz --scratch-path "$scratch" \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library -Xlinker --export-dynamic >/dev/null
+binary="$scratch/release/netconv-fuzz"
+
+corpus=$scratch/corpus
+mkdir -p "$corpus" Fuzz/findings
+find Fixtures -name '*.txt' ! -name '*.diagnostics.txt' -exec cp {} "$corpus/" \;
+if [ -d ../shared/corpus ]; then
+  find ../shared/corpus -type f \( -name '*.txt' -o -name '*.out' \) | while read -r file; do
+    cp "$file" "$corpus/shared-$(echo "$file" | tr '/' '_')"
+  done
+fi
+cp Fuzz/regressions/* "$corpus/" 2>/dev/null || true
+
+echo "fuzz: $seconds s, $jobs job(s), $(ls "$corpus" | wc -l) seed files"
+parallel=()
+[ "$jobs" -gt 1 ] && parallel=(-fork="$jobs")
+SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$binary" "$corpus" -dict=Fuzz/netconv.dict -max_len=8192 \
+  -timeout=10 -rss_limit_mb=2048 -max_total_time="$seconds" "${parallel[@]}" \
+  -artifact_prefix=Fuzz/findings/ -print_final_stats=1 2>&1 | tee "$scratch/fuzz.log" | grep -E "^#[0-9]+.*(DONE|pulse)|stat::|ERROR|Deadly|Test unit written|SUMMARY" || true
+status=${PIPESTATUS[0]}
+if ls Fuzz/findings/* >/dev/null 2>&1; then
+  echo "fuzz: findings in Fuzz/findings/ (see $scratch/fuzz.log)"
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,144 @@
+import Foundation
+import NetConv
+
+/// The properties netconv must keep for every input, whatever its bytes: no crash, every line
+/// in exactly one class, records that obey the schema, the same records on a second parse, and
+/// output that real parsers read back. The fuzzer checks them on every input it makes; the
+/// tests check them on every fixture and every regression file.
+public enum Invariants {
+  /// A broken invariant, with what was expected.
+  public struct Violation: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+  }
+
+  /// What one parse produced.
+  public struct Parse: Equatable {
+    public var records: [Socket] = []
+    public var diagnostics: [Diagnostic] = []
+    public var error: NetConvError?
+    public var summary = ParseSummary()
+  }
+
+  /// Parses `bytes` to the end. Lines are capped at `maxLineLength` so one input stays fast.
+  public static func parse(_ bytes: [UInt8], maxLineLength: Int = 1 << 20) -> Parse {
+    let reader = SocketReader(bytes: bytes, options: ParseOptions(maxLineLength: maxLineLength))
+    var result = Parse()
+    do {
+      while let event = try reader.next() {
+        switch event {
+        case .record(let socket): result.records.append(socket)
+        case .diagnostic(let diagnostic): result.diagnostics.append(diagnostic)
+        }
+      }
+    } catch {
+      result.error = error
+    }
+    result.summary = reader.summary
+    return result
+  }
+
+  /// Checks every invariant on `bytes`.
+  ///
+  /// - Throws: The first ``Violation`` found.
+  public static func check(_ bytes: [UInt8], maxLineLength: Int = 1 << 20) throws {
+    let first = parse(bytes, maxLineLength: maxLineLength)
+    try checkAccounting(first)
+    for record in first.records { try checkRecord(record, lines: first.summary.lines) }
+    let second = parse(bytes, maxLineLength: maxLineLength)
+    guard second == first else { throw Violation("parsing the same bytes twice gave different results") }
+    try checkWriters(first.records)
+  }
+
+  /// Every line has exactly one class, and the counts add up.
+  static func checkAccounting(_ parse: Parse) throws {
+    let summary = parse.summary
+    let total = LineClass.allCases.reduce(0) { $0 + summary.count($1) }
+    guard total == summary.lines else {
+      throw Violation("line classes add up to \(total), but \(summary.lines) lines were read")
+    }
+    guard summary.records == parse.records.count else {
+      throw Violation("summary counts \(summary.records) records, the reader handed out \(parse.records.count)")
+    }
+    for diagnostic in parse.diagnostics {
+      if let line = diagnostic.line, line < 1 || line > max(1, summary.lines) {
+        throw Violation("diagnostic names line \(line) of \(summary.lines)")
+      }
+    }
+  }
+
+  /// A record obeys the schema: ports in range, no empty strings, lines and snapshots in range.
+  static func checkRecord(_ socket: Socket, lines: Int) throws {
+    for port in [socket.local.port, socket.remote.port].compactMap({ $0 }) where !(0...65535).contains(port) {
+      throw Violation("line \(socket.line): port \(port) out of range")
+    }
+    guard socket.line >= 1 && socket.line <= lines else { throw Violation("record line \(socket.line) of \(lines)") }
+    guard socket.snapshot >= 1 else { throw Violation("line \(socket.line): snapshot \(socket.snapshot)") }
+    guard !socket.protocol.isEmpty else { throw Violation("line \(socket.line): empty protocol") }
+    for key in Socket.FieldKey.allCases {
+      if case .string(let text) = socket.value(of: key), text.isEmpty {
+        throw Violation("line \(socket.line): \(key.rawValue) is an empty string instead of null")
+      }
+    }
+    for count in [socket.recvQ, socket.sendQ, socket.pid, socket.inode].compactMap({ $0 }) where count < 0 {
+      throw Violation("line \(socket.line): negative number \(count)")
+    }
+  }
+
+  /// Every writer's output reads back: JSON and JSON Lines through JSONSerialization and
+  /// JSONDecoder to the same records, YAML through libyaml's parser to the same records, CSV
+  /// through an RFC 4180 reader to one row per record plus the header.
+  static func checkWriters(_ records: [Socket]) throws {
+    for format in OutputFormat.allCases {
+      let sink = OutputSink()
+      var writer = format.writer(sink: sink)
+      do {
+        try writer.begin()
+        for record in records { try writer.write(record) }
+        try writer.end()
+      } catch {
+        throw Violation("\(format.rawValue) writer failed: \(error)")
+      }
+      let bytes = sink.collected
+      switch format {
+      case .json:
+        let decoded = try decode(Data(bytes), format)
+        guard decoded == records else { throw Violation("JSON read back differently: \(difference(decoded, records))") }
+      case .jsonl:
+        let lines = bytes.split(separator: 0x0A)
+        guard lines.count == records.count else { throw Violation("JSON Lines has \(lines.count) lines for \(records.count) records") }
+        let decoded = try lines.map { try JSONDecoder().decode(Socket.self, from: Data($0)) }
+        guard decoded == records else { throw Violation("JSON Lines read back differently") }
+      case .yaml:
+        let parsed: Any
+        do { parsed = try YAMLReadback.parse(bytes) } catch { throw Violation("YAML does not parse: \(error)") }
+        let data = try JSONSerialization.data(withJSONObject: parsed)
+        let decoded = try decode(data, format)
+        guard decoded == records else { throw Violation("YAML read back differently: \(difference(decoded, records))") }
+      case .csv:
+        let rows = try CSVReader.rows(bytes)
+        guard rows.count == records.count + 1 else { throw Violation("CSV has \(rows.count) rows for \(records.count) records") }
+        guard rows.allSatisfy({ $0.count == Socket.FieldKey.allCases.count }) else {
+          throw Violation("a CSV row does not have \(Socket.FieldKey.allCases.count) cells")
+        }
+      }
+    }
+  }
+
+  /// The first field that differs, for a message a developer can act on.
+  static func difference(_ got: [Socket], _ want: [Socket]) -> String {
+    guard got.count == want.count else { return "\(got.count) records instead of \(want.count)" }
+    for (a, b) in zip(got, want) where a != b {
+      for key in Socket.FieldKey.allCases where a.value(of: key) != b.value(of: key) {
+        return "line \(b.line) \(key.rawValue): wrote \(b.value(of: key)), read \(a.value(of: key))"
+      }
+    }
+    return "records differ"
+  }
+
+  private static func decode(_ data: Data, _ format: OutputFormat) throws -> [Socket] {
+    do { return try JSONDecoder().decode([Socket].self, from: data) } catch {
+      throw Violation("\(format.rawValue) output does not decode: \(error)")
+    }
+  }
+}
