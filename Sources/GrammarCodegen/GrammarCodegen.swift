@@ -56,6 +56,7 @@ public struct GrammarCodegen {
     out += try renderWindowsNetstat()
     out += try renderSS()
     out += try renderOtherTables()
+    out += try renderReport()
     out += try renderServices()
     return out
   }
@@ -270,6 +271,37 @@ public struct GrammarCodegen {
       guard let name = entry["name"] as? String else { throw Failure.malformed(path: path, reason: "a table lacks its name") }
       func list(_ key: String) -> String { "[" + (entry[key] as? [String] ?? []).map(lit).joined(separator: ", ") + "]" }
       out += "    (\(lit(name)), \(list("titles")), \(list("header_starts")), \(list("header_contains"))),\n"
+    }
+    out += "  ]\n}\n"
+    return out
+  }
+
+  // MARK: - Report knowledge
+
+  private func renderReport() throws -> String {
+    func list(_ value: Any?) -> String { "[" + (value as? [String] ?? []).map(lit).joined(separator: ", ") + "]" }
+    func ints(_ value: Any?) -> String { "[" + (value as? [Int] ?? []).map(String.init).joined(separator: ", ") + "]" }
+    var out = "\nextension ReportKnowledge {\n"
+    let tools = try loadJSON("report/remote-access-tools.json")
+    out += "  /// Remote-access tools: (name, process-name prefixes, default ports).\n"
+    out += "  static let remoteAccessTable: [(String, [String], [Int])] = [\n"
+    for tool in tools["tools"] as? [[String: Any]] ?? [] {
+      out += "    (\(lit(tool["name"] as? String ?? "")), \(list(tool["process_prefixes"])), \(ints(tool["ports"]))),\n"
+    }
+    out += "  ]\n\n  /// Ports whose listeners let someone in from outside: (port, what).\n"
+    out += "  static let inboundPortTable: [(Int, String)] = [\n"
+    for entry in tools["inbound_ports"] as? [[String: Any]] ?? [] {
+      out += "    (\(entry["port"] as? Int ?? 0), \(lit(entry["name"] as? String ?? ""))),\n"
+    }
+    out += "  ]\n\n  /// Well-known system processes: (name, what it is, usual listening ports).\n"
+    out += "  static let systemProcessTable: [(String, String, [Int])] = [\n"
+    for process in try loadJSON("report/system-processes.json")["processes"] as? [[String: Any]] ?? [] {
+      out += "    (\(lit(process["name"] as? String ?? "")), \(lit(process["what"] as? String ?? "")), \(ints(process["ports"]))),\n"
+    }
+    out += "  ]\n\n  /// Providers recognised by host name: (name, suffixes, substrings, prefixes).\n"
+    out += "  static let providerTable: [(String, [String], [String], [String])] = [\n"
+    for provider in try loadJSON("report/providers.json")["providers"] as? [[String: Any]] ?? [] {
+      out += "    (\(lit(provider["name"] as? String ?? "")), \(list(provider["suffix"])), \(list(provider["contains"])), \(list(provider["prefix"]))),\n"
     }
     out += "  ]\n}\n"
     return out

@@ -9,12 +9,32 @@ import Synchronization
   import Darwin
 #endif
 
-/// `netconv`: turns pasted netstat/ss text into JSON, JSON Lines, YAML or CSV.
-/// All the work happens in the NetConv library; this file only maps options and exit codes.
+/// `netconv`: turns pasted netstat/ss text into data (`convert`, the default), a plain-language
+/// report (`report`), or a comparison of two pastes (`diff`).
 @main
-struct NetConvCommand: ParsableCommand {
+struct NetConvTool: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "netconv",
+    abstract: "Turn pasted netstat or ss output into clean data, or a report a helper can read.",
+    discussion: """
+      netconv FILE...            convert (the default): JSON, JSON Lines, YAML or CSV
+      netconv report FILE...     which programs talk to what, and what is worth a question
+      netconv diff BEFORE AFTER  which connections appeared and went away
+
+      Exit codes: 0 success; 64 usage error; 65 no netstat/ss content (or --strict found an
+      unreadable line); 66 an input cannot be read; 74 the output cannot be written.
+      """,
+    version: "netconv 0.2.0 (libyaml \(LibYAML.version))",
+    subcommands: [Convert.self, ReportCommand.self, DiffCommand.self],
+    defaultSubcommand: Convert.self
+  )
+}
+
+/// `netconv [convert]`: pasted netstat/ss text to JSON, JSON Lines, YAML or CSV.
+/// All the work happens in the NetConv library; this file only maps options and exit codes.
+struct Convert: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "convert",
     abstract: "Turn pasted netstat or ss output into JSON, JSON Lines, YAML or CSV.",
     discussion: """
       Reads Windows netstat, Linux netstat (net-tools) and ss text in any language from the files given, or
@@ -31,8 +51,7 @@ struct NetConvCommand: ParsableCommand {
             or --strict found a line it could not read
         66  an input file cannot be read
         74  the output cannot be written
-      """,
-    version: "netconv 0.1.0 (libyaml \(LibYAML.version))"
+      """
   )
 
   /// Dialects for `--from`.

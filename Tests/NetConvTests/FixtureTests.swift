@@ -12,7 +12,7 @@ import Testing
     return dialects.sorted().flatMap { dialect -> [String] in
       let folder = TestSupport.fixtures.appendingPathComponent(dialect)
       let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-      return names.filter { $0.hasSuffix(".txt") && !$0.hasSuffix(".diagnostics.txt") }.sorted().map {
+      return names.filter { $0.hasSuffix(".txt") && !$0.hasSuffix(".diagnostics.txt") && !$0.hasSuffix(".report.txt") }.sorted().map {
         "\(dialect)/\($0)"
       }
     }

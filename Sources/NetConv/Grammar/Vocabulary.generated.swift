@@ -500,6 +500,94 @@ extension OtherTables {
   ]
 }
 
+extension ReportKnowledge {
+  /// Remote-access tools: (name, process-name prefixes, default ports).
+  static let remoteAccessTable: [(String, [String], [Int])] = [
+    ("TeamViewer", ["teamviewer", "tv_w32", "tv_x64"], [5938]),
+    ("AnyDesk", ["anydesk"], [7070, 6568]),
+    ("ScreenConnect / ConnectWise Control", ["screenconnect", "connectwisecontrol", "connectwise"], [8041]),
+    ("UltraViewer", ["ultraviewer"], []),
+    ("LogMeIn", ["logmein", "lmiguardian", "lmi_rescue", "lmi_"], []),
+    ("Splashtop", ["srservice", "srmanager", "srfeature", "strwinclt", "splashtop"], [6783]),
+    ("RustDesk", ["rustdesk"], [21115, 21116, 21117, 21118, 21119]),
+    ("Supremo", ["supremo"], []),
+    ("Ammyy Admin", ["aa_v3", "ammyy"], []),
+    ("GoTo / GoToAssist", ["gotoassist", "g2ax_", "g2mcomm", "g2comm", "goto"], []),
+    ("Zoho Assist", ["za_connect", "zohoassist", "zohomeeting", "zaservice"], []),
+    ("Quick Assist", ["quickassist"], []),
+    ("Remote Utilities", ["rutserv", "rfusclient"], [5650]),
+    ("VNC", ["tvnserver", "winvnc", "vncserver", "x11vnc", "uvnc"], [5900, 5800]),
+  ]
+
+  /// Ports whose listeners let someone in from outside: (port, what).
+  static let inboundPortTable: [(Int, String)] = [
+    (3389, "Remote Desktop (RDP)"),
+    (5900, "VNC"),
+    (5938, "TeamViewer"),
+    (5432, "PostgreSQL (a database)"),
+    (6379, "Redis (a database)"),
+    (3306, "MySQL (a database)"),
+    (27017, "MongoDB (a database)"),
+    (9200, "Elasticsearch (a database)"),
+    (11211, "memcached"),
+    (2375, "the Docker API without encryption"),
+    (23, "Telnet"),
+  ]
+
+  /// Well-known system processes: (name, what it is, usual listening ports).
+  static let systemProcessTable: [(String, String, [Int])] = [
+    ("System", "the Windows kernel itself (PID 4): file sharing (445), NetBIOS (139) and HTTP.sys", [139, 445, 80, 443, 5357, 2869, 47001]),
+    ("svchost.exe", "the Windows service host: runs many Windows services (the service name is shown above it with -b)", []),
+    ("lsass.exe", "Windows logon and security", [49664]),
+    ("wininit.exe", "Windows start-up", [49665]),
+    ("services.exe", "the Windows service manager", [49666, 49667, 49668, 49669, 49670]),
+    ("spoolsv.exe", "the Windows printer queue", [49666, 49667, 49668, 49669, 49670]),
+    ("explorer.exe", "the Windows desktop and file browser", []),
+    ("SearchHost.exe", "Windows search", []),
+    ("OneDrive.exe", "Microsoft OneDrive file sync", []),
+    ("msedge.exe", "the Microsoft Edge browser", []),
+    ("chrome.exe", "the Google Chrome browser", []),
+    ("firefox.exe", "the Firefox browser", []),
+    ("Teams.exe", "Microsoft Teams", []),
+    ("Spotify.exe", "the Spotify music player", []),
+    ("MsMpEng.exe", "Microsoft Defender antivirus", []),
+    ("sshd", "the SSH server: remote logins to this machine", [22]),
+    ("systemd-resolve", "the local DNS resolver of systemd", [53, 5355]),
+    ("systemd-resolved", "the local DNS resolver of systemd", [53, 5355]),
+    ("systemd", "the Linux service manager (socket activation)", []),
+    ("avahi-daemon", "local network service discovery (mDNS)", [5353]),
+    ("chronyd", "the clock synchronisation service", [123, 323]),
+    ("cupsd", "the printing service", [631]),
+    ("dhclient", "the DHCP client that gets the network address", [68]),
+    ("NetworkManager", "the network configuration service", [68, 546]),
+    ("rpcbind", "the RPC port mapper (NFS)", [111]),
+    ("master", "the Postfix mail server", [25, 587]),
+    ("exim4", "the Exim mail server", [25]),
+    ("nginx", "the nginx web server", [80, 443]),
+    ("apache2", "the Apache web server", [80, 443]),
+    ("httpd", "the Apache web server", [80, 443]),
+    ("postgres", "the PostgreSQL database", [5432]),
+    ("mysqld", "the MySQL database", [3306]),
+    ("containerd", "the container runtime", []),
+    ("dockerd", "the Docker engine", [2375, 2376]),
+  ]
+
+  /// Providers recognised by host name: (name, suffixes, substrings, prefixes).
+  static let providerTable: [(String, [String], [String], [String])] = [
+    ("Google", ["1e100.net", "google.com", "googleusercontent.com", "gvt1.com"], ["-in-f", "-in-x"], ["142.250.", "142.251.", "172.217.", "216.58.", "74.125."]),
+    ("Akamai (content delivery)", ["akamaitechnologies.com", "akamai.net", "akamaiedge.net"], [], ["a23-", "a104-", "a184-", "a2-", "a95-", "a96-"]),
+    ("Facebook / Meta", ["facebook.com", "fbcdn.net"], ["edge-star-", "fbcdn"], []),
+    ("Amazon Web Services", ["amazonaws.com", "cloudfront.net"], [], ["ec2-", "server-"]),
+    ("Microsoft", ["microsoft.com", "msedge.net", "azure.com", "cloudapp.net", "windows.net", "live.com", "office.com", "office365.com", "outlook.com", "skype.com", "msn.com", "bing.com"], ["msedge", "azureedge"], ["13.107.", "20.42.", "20.190.", "40.126.", "52.96.", "52.113."]),
+    ("GitHub", ["github.com", "github.io"], [], ["lb-140-82-", "cdn-185-199-", "140.82."]),
+    ("Cloudflare", ["cloudflare.com", "cloudflare.net"], ["cloudflare"], ["104.16.", "104.17.", "172.64.", "1.1.1.1"]),
+    ("Apple", ["apple.com", "icloud.com", "aaplimg.com"], [], ["17."]),
+    ("Fastly (content delivery)", ["fastly.net", "fastlylb.net"], ["fastly"], ["151.101."]),
+    ("TeamViewer", ["teamviewer.com"], ["teamviewer"], []),
+    ("AnyDesk", ["anydesk.com", "net.anydesk.com"], ["anydesk"], []),
+  ]
+}
+
 extension ServiceTable {
   /// Service name → port, from Grammar/services.tsv (341 names).
   static let portsByName: [String: Int] = [

@@ -1,0 +1,200 @@
+/// Turns records into a ``ConnectionReport``: groups by program, classifies addresses, and
+/// applies the rules that make findings.
+struct ReportBuilder {
+  let records: [Socket]
+  /// The latest snapshot: what the machine looks like now.
+  let current: [Socket]
+
+  init(records: [Socket]) {
+    self.records = records
+    let last = records.map(\.snapshot).max() ?? 1
+    self.current = records.filter { $0.snapshot == last }
+  }
+
+  func build(into report: inout ConnectionReport) {
+    report.summary.sockets = current.count
+    report.summary.snapshots = Set(records.map(\.snapshot)).count
+    report.summary.dialects = Set(records.map(\.format.rawValue)).sorted()
+    report.programs = programs()
+    report.summary.programs = report.programs.count
+    report.listeners = listeners()
+    report.summary.listenersReachableFromNetwork = report.listeners.filter(\.reachableFromNetwork).count
+    report.summary.listenersLocalOnly = report.listeners.count - report.summary.listenersReachableFromNetwork
+    let connected = current.filter { $0.hasPeer && $0.protocol != "unix" }
+    report.summary.connections = connected.count
+    report.summary.internetConnections = connected.filter { Self.isInternet($0.remote.address) }.count
+    report.changes = SnapshotDiff.changes(in: records)
+    report.findings = findings(report)
+  }
+
+  // MARK: - Programs
+
+  static func programName(_ socket: Socket) -> String {
+    if let process = socket.process { return process }
+    if socket.ownerUnavailable { return "owner not shown (needs administrator rights)" }
+    if socket.pid == 4 && socket.format == .windowsNetstat { return "System" }
+    if let pid = socket.pid { return "PID \(pid)" }
+    return "no program shown"
+  }
+
+  static func isInternet(_ address: String?) -> Bool {
+    guard let address else { return false }
+    let addressClass = AddressClass.of(address)
+    return addressClass == .publicInternet || (addressClass == .name && address.lowercased() != "localhost")
+  }
+
+  private func programs() -> [ConnectionReport.Program] {
+    var order: [String] = []
+    var table: [String: ConnectionReport.Program] = [:]
+    for socket in current where socket.protocol != "unix" {
+      let name = Self.programName(socket)
+      let key = name + "\u{1}" + (socket.component ?? "")
+      if table[key] == nil {
+        order.append(key)
+        table[key] = ConnectionReport.Program(
+          name: name, component: socket.component, pids: [], explanation: ReportKnowledge.systemProcess(name)?.what,
+          remoteAccessTool: ReportKnowledge.remoteAccessTool(forProcess: name), sockets: 0, states: [:], remotes: [])
+      }
+      var program = table[key]!
+      program.sockets += 1
+      if let pid = socket.pid, !program.pids.contains(pid) { program.pids.append(pid) }
+      program.states[socket.state?.rawValue ?? "none", default: 0] += 1
+      if let address = socket.remote.address {
+        let addressClass = AddressClass.of(address)
+        program.remotes.append(
+          ConnectionReport.Remote(
+            address: address, port: socket.remote.port, portName: socket.remote.portName, addressClass: addressClass,
+            provider: addressClass == .name || addressClass == .publicInternet
+              ? ReportKnowledge.provider(forHost: address) : nil,
+            state: socket.state?.rawValue))
+      }
+      table[key] = program
+    }
+    return order.compactMap { table[$0] }.sorted { lhs, rhs in
+      if (lhs.remoteAccessTool != nil) != (rhs.remoteAccessTool != nil) { return lhs.remoteAccessTool != nil }
+      return lhs.sockets > rhs.sockets
+    }
+  }
+
+  // MARK: - Listeners
+
+  private func listeners() -> [ConnectionReport.Listener] {
+    current.compactMap { socket in
+      guard socket.protocol != "unix", !socket.hasPeer else { return nil }
+      let isListener = socket.state == .listen || (socket.state == nil && socket.protocol != "tcp")
+      guard isListener, let address = socket.local.address else { return nil }
+      let addressClass = AddressClass.of(address)
+      return ConnectionReport.Listener(
+        program: Self.programName(socket), protocol: socket.protocol, address: address, port: socket.local.port,
+        reachableFromNetwork: addressClass != .loopback, line: socket.line)
+    }
+  }
+
+  // MARK: - Findings
+
+  private func findings(_ report: ConnectionReport) -> [ConnectionReport.Finding] {
+    var findings: [ConnectionReport.Finding] = []
+    // Remote-access tools, connected to the internet first.
+    var toolsSeen: Set<String> = []
+    for socket in current {
+      let byName = socket.process.flatMap(ReportKnowledge.remoteAccessTool(forProcess:))
+      let byPort = socket.local.port.flatMap(ReportKnowledge.remoteAccessTool(forPort:)).flatMap { tool -> String? in
+        socket.state == .listen ? tool : nil
+      }
+      guard let tool = byName ?? byPort else { continue }
+      if socket.state == .established, Self.isInternet(socket.remote.address) {
+        let peer = Self.endpoint(socket.remote)
+        findings.append(
+          .init(
+            level: .question, title: "\(tool) is connected to the internet (\(peer))",
+            detail:
+              "\(tool) lets someone see and control this computer. It is a normal support tool, but scammers ask people to install it. If nobody the family trusts started a support session, ask who did, and end the session.",
+            lines: [socket.line]))
+        toolsSeen.insert(tool)
+      }
+    }
+    for socket in current {
+      guard let tool = socket.process.flatMap(ReportKnowledge.remoteAccessTool(forProcess:)), !toolsSeen.contains(tool) else {
+        continue
+      }
+      toolsSeen.insert(tool)
+      findings.append(
+        .init(
+          level: .question, title: "\(tool) is installed and running",
+          detail:
+            "\(tool) is a remote-access tool. Nothing shows it connected right now, but ask whether the person installed it themselves, and for whom.",
+          lines: current.filter { $0.process == socket.process }.map(\.line)))
+    }
+    // Ports that let someone in from outside (RDP, VNC, …).
+    for socket in current {
+      guard let port = socket.local.port, let service = ReportKnowledge.inboundService(port: port),
+        let local = socket.local.address, AddressClass.of(local) != .loopback
+      else { continue }
+      if socket.state == .listen {
+        findings.append(
+          .init(
+            level: .question, title: "\(service) accepts connections from the network on port \(port)",
+            detail:
+              "Other machines can connect to \(service) here. That is normal when it is meant to serve others (an office PC set up for remote desktop, a database for a private network); otherwise ask whether anyone turned it on, and whether a firewall limits who can connect.",
+            lines: [socket.line]))
+      } else if socket.state == .established, Self.isInternet(socket.remote.address) {
+        findings.append(
+          .init(
+            level: .question, title: "Someone on the internet is connected to \(service) (\(Self.endpoint(socket.remote)))",
+            detail: "A remote machine is logged in to this computer through \(service) right now. Ask who it is.",
+            lines: [socket.line]))
+      }
+    }
+    // Names that imitate system processes, and system processes on unusual ports.
+    var imitations: Set<String> = []
+    for socket in current {
+      guard let process = socket.process else { continue }
+      if let original = ReportKnowledge.imitatedProcess(process), imitations.insert(process).inserted {
+        findings.append(
+          .init(
+            level: .question, title: "'\(process)' looks like '\(original)' but is spelled differently",
+            detail:
+              "Malware sometimes hides behind the name of a Windows or Linux process. Check where this program is installed (Task Manager → Open file location).",
+            lines: current.filter { $0.process == process }.map(\.line)))
+      }
+      if let known = ReportKnowledge.systemProcess(process), !known.ports.isEmpty, socket.state == .listen,
+        let port = socket.local.port, !known.ports.contains(port), port < 49152,
+        let local = socket.local.address, AddressClass.of(local) != .loopback
+      {
+        findings.append(
+          .init(
+            level: .note, title: "\(known.name) listens on an unusual port (\(port))",
+            detail: "\(known.name) is \(known.what); it usually listens on \(known.ports.map(String.init).joined(separator: ", ")).",
+            lines: [socket.line]))
+      }
+    }
+    // What netstat could not see.
+    let hidden = current.filter(\.ownerUnavailable)
+    if !hidden.isEmpty {
+      findings.append(
+        .init(
+          level: .note, title: "netstat could not see the program behind \(hidden.count) socket\(hidden.count == 1 ? "" : "s")",
+          detail: "Windows shows every owner only to an administrator: run 'netstat -abno' from an administrator prompt to see them.",
+          lines: hidden.map(\.line)))
+    }
+    // Reassurance: what is normal.
+    let providers = Set(report.programs.flatMap(\.remotes).compactMap(\.provider)).sorted()
+    if report.summary.internetConnections > 0 {
+      var detail =
+        "Connections to the internet are normal: a browser alone opens dozens. A foreign address is not a hacker."
+      if !providers.isEmpty { detail += " Recognised services: \(providers.joined(separator: ", "))." }
+      findings.append(
+        .init(
+          level: .normal,
+          title: "\(report.summary.internetConnections) connection\(report.summary.internetConnections == 1 ? "" : "s") to the internet",
+          detail: detail, lines: []))
+    }
+    return findings.sorted { $0.level < $1.level }
+  }
+
+  static func endpoint(_ endpoint: Endpoint) -> String {
+    let address = endpoint.address ?? "*"
+    let shown = address.contains(":") ? "[\(address)]" : address
+    return endpoint.port.map { "\(shown):\($0)" } ?? shown
+  }
+}

@@ -1,0 +1,120 @@
+/// What the report knows about programs, ports and providers, generated from `Grammar/report/`.
+enum ReportKnowledge {
+  /// The remote-access tool a process name belongs to.
+  static func remoteAccessTool(forProcess process: String) -> String? {
+    let name = normalized(process)
+    return remoteAccessTable.first { tool in tool.1.contains { name.hasPrefix($0) } }?.0
+  }
+
+  /// The remote-access tool that uses `port` by default.
+  static func remoteAccessTool(forPort port: Int) -> String? {
+    remoteAccessTable.first { $0.2.contains(port) }?.0
+  }
+
+  /// What a listening port lets in from outside (RDP, VNC, …).
+  static func inboundService(port: Int) -> String? {
+    inboundPortTable.first { $0.0 == port }?.1
+  }
+
+  /// The well-known system process `process` is, with what it does and its usual ports.
+  ///
+  /// Linux names carry an argument after the program (`sshd: /usr/sbin`, `nginx: master`,
+  /// `avahi-daemon: r`, `redis-server *`): the part before `:` or a space is looked up too.
+  static func systemProcess(_ process: String) -> (name: String, what: String, ports: [Int])? {
+    let name = process.lowercased()
+    let stem = String(name.prefix { $0 != ":" && $0 != " " })
+    return (systemProcessTable.first { $0.0.lowercased() == name }
+      ?? systemProcessTable.first { $0.0.lowercased() == stem }).map { ($0.0, $0.1, $0.2) }
+  }
+
+  /// The well-known process `process` imitates (`svch0st.exe` → `svchost.exe`), if any: a name
+  /// one or two edits away, or equal once look-alike characters (0/o, 1/l/i, rn/m) are folded,
+  /// that is not the process itself.
+  static func imitatedProcess(_ process: String) -> String? {
+    let name = String(process.lowercased().prefix { $0 != ":" && $0 != " " })
+    guard systemProcess(process) == nil, name.count >= 6 else { return nil }
+    for (known, _, _) in systemProcessTable where known.count >= 8 {
+      let target = known.lowercased()
+      if fold(name) == fold(target) || editDistance(name, target, limit: 2) <= (target.count >= 11 ? 2 : 1) {
+        return known
+      }
+    }
+    return nil
+  }
+
+  /// The provider a host name belongs to (`rio09s05-in-f10` → Google).
+  static func provider(forHost host: String) -> String? {
+    let name = host.lowercased()
+    return providerTable.first { provider in
+      provider.1.contains { name.hasSuffix($0) } || provider.2.contains { name.contains($0) }
+        || provider.3.contains { name.hasPrefix($0) }
+    }?.0
+  }
+
+  private static func normalized(_ process: String) -> String {
+    var name = process.lowercased()
+    if name.hasSuffix(".exe") { name.removeLast(4) }
+    return name
+  }
+
+  private static func fold(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      switch character {
+      case "0": out.append("o")
+      case "1", "l", "i", "!", "|": out.append("l")
+      case "5": out.append("s")
+      default: out.append(character)
+      }
+    }
+    return out.replacingOccurrences(of: "rn", with: "m")
+  }
+
+  /// The Levenshtein distance, with adjacent swaps counting one (`scvhost` ↔ `svchost`),
+  /// stopping early past `limit`.
+  static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    guard abs(a.count - b.count) <= limit else { return limit + 1 }
+    var previous2 = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...max(1, a.count) where !a.isEmpty {
+      current[0] = i
+      for j in 1...max(1, b.count) where !b.isEmpty {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], previous2[j - 2] + 1)
+        }
+      }
+      (previous2, previous, current) = (previous, current, previous2)
+    }
+    return a.isEmpty ? b.count : previous[b.count]
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    var result = ""
+    var rest = self[...]
+    while let range = rest.range(of: target) {
+      result += rest[..<range.lowerBound]
+      result += replacement
+      rest = rest[range.upperBound...]
+    }
+    return result + rest
+  }
+}
+
+extension Substring {
+  fileprivate func range(of target: String) -> Range<Index>? {
+    var index = startIndex
+    while index < endIndex {
+      if self[index...].hasPrefix(target) { return index..<self.index(index, offsetBy: target.count) }
+      index = self.index(after: index)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import NetConv
+
+/// `netconv report`: what the machine talks to, in words a helper can repeat.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Explain a paste: programs and what they talk to, listeners, and what deserves a question.",
+    discussion: """
+      Reads the same inputs as convert and describes the last snapshot: connections grouped by
+      program, listening sockets reachable from the network, well-known providers recognised by
+      name, remote-access tools (TeamViewer, AnyDesk, …) flagged first, and connections that
+      appeared or went away between snapshots (netstat -b 5). It never looks anything up on
+      the network and never claims an infection.
+      """
+  )
+
+  @Argument(help: "Input files; none or '-' reads standard input.")
+  var files: [String] = []
+
+  @Flag(name: .long, help: "Write one self-contained HTML page instead of text.")
+  var html = false
+
+  @Flag(name: .long, help: "Write the analysis as JSON for tools.")
+  var json = false
+
+  @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set or stdout is not a terminal).")
+  var noColor = false
+
+  func validate() throws {
+    if html && json { throw ValidationError("choose one of --html and --json") }
+  }
+
+  mutating func run() throws {
+    var records: [Socket] = []
+    var status: Int32 = 0
+    for name in files.isEmpty ? ["-"] : files {
+      let loaded = RecordLoader.load(name)
+      records += loaded.records
+      status = max(status, loaded.status)
+    }
+    if records.isEmpty && status != 0 { throw ExitCode(status) }
+    let report = ConnectionReport(records: records)
+    let text: String
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      text = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    } else if html {
+      text = ReportHTMLRenderer().render(report, title: "netconv report: \(files.joined(separator: ", "))")
+    } else {
+      let colour = !noColor && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+      text = ReportTextRenderer(colour: colour).render(report)
+    }
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+}
+
+/// `netconv diff`: connections that appeared and went away between two pastes.
+struct DiffCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "Compare two pastes: which connections appeared and which went away.",
+    discussion: "Compares the last snapshot of each input; listeners and connections count, UNIX sockets do not."
+  )
+
+  @Argument(help: "The earlier paste.")
+  var before: String
+
+  @Argument(help: "The later paste.")
+  var after: String
+
+  @Flag(name: .long, help: "Write the changes as JSON.")
+  var json = false
+
+  mutating func run() throws {
+    let old = RecordLoader.load(before)
+    let new = RecordLoader.load(after)
+    if old.status != 0 || new.status != 0 { throw ExitCode(max(old.status, new.status)) }
+    let lastOld = old.records.filter { $0.snapshot == old.records.map(\.snapshot).max() }
+    let lastNew = new.records.filter { $0.snapshot == new.records.map(\.snapshot).max() }
+    let changes = SnapshotDiff.compare(lastOld, lastNew, at: 2)
+    var text = ""
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      text = String(decoding: try encoder.encode(changes), as: UTF8.self) + "\n"
+    } else if changes.isEmpty {
+      text = "No connection appeared or went away.\n"
+    } else {
+      for change in changes {
+        text += "\(change.kind == .appeared ? "+ appeared" : "- gone    "): \(ReportTextRenderer.escape(change.description))\n"
+      }
+    }
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+}
+
+/// Reads one input to records for the report and diff commands, printing its diagnostics.
+enum RecordLoader {
+  static func load(_ name: String) -> (records: [Socket], status: Int32) {
+    let display = name == "-" ? "<stdin>" : name
+    let descriptor: Int32 = name == "-" ? STDIN_FILENO : open(name, O_RDONLY)
+    guard descriptor >= 0 else {
+      Report.error(display, "cannot open: \(String(cString: strerror(errno)))")
+      return ([], 66)
+    }
+    defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+    let reader = SocketReader(descriptor: descriptor, name: display)
+    var records: [Socket] = []
+    do {
+      while let event = try reader.next() {
+        switch event {
+        case .record(let socket): records.append(socket)
+        case .diagnostic(let diagnostic) where diagnostic.severity != .note: Report.print(diagnostic, file: display)
+        case .diagnostic: break
+        }
+      }
+    } catch {
+      Report.error(display, error.description)
+      if case .unreadable = error { return (records, 66) }
+      return (records, 65)
+    }
+    return (records, 0)
+  }
+}

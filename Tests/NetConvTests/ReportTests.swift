@@ -1,0 +1,114 @@
+import Foundation
+import NetConv
+import Testing
+
+/// The helper's report: each scenario in Fixtures/reports has a golden text report
+/// (`NAME.report.txt`, re-recorded with RECORD_FIXTURES=1) and the facts a helper relies on.
+@Suite struct ReportTests {
+  static let folder = TestSupport.fixtures.appendingPathComponent("reports")
+  static let scenarios = ["scam-anydesk", "busy-browser", "linux-server-exposed", "interval-new-connection"]
+
+  static func report(_ name: String) throws -> ConnectionReport {
+    let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("\(name).txt")))
+    return ConnectionReport(records: TestSupport.parse(bytes).records)
+  }
+
+  @Test(arguments: scenarios)
+  func textReportMatchesGolden(_ name: String) throws {
+    let text = ReportTextRenderer(colour: false).render(try Self.report(name))
+    let golden = Self.folder.appendingPathComponent("\(name).report.txt")
+    if TestSupport.recording {
+      try Data(text.utf8).write(to: golden)
+      Issue.record("re-recorded \(name).report.txt")
+      return
+    }
+    #expect(text == (try String(contentsOf: golden, encoding: .utf8)))
+  }
+
+  @Test func scamScenarioFlagsTheConnectedRemoteAccessToolFirst() throws {
+    let report = try Self.report("scam-anydesk")
+    let first = try #require(report.findings.first)
+    #expect(first.level == .question)
+    #expect(first.title == "AnyDesk is connected to the internet (147.75.40.150:443)")
+    #expect(report.programs.first?.remoteAccessTool == "AnyDesk")
+    #expect(report.findings.contains { $0.title.contains("'svch0st.exe' looks like 'svchost.exe'") })
+    #expect(report.findings.contains { $0.title.hasPrefix("Remote Desktop (RDP) accepts connections") })
+    // Never a diagnosis.
+    let text = ReportTextRenderer(colour: false).render(report).lowercased()
+    #expect(!text.contains("infected") && !text.contains("virus") && !text.contains("hacked"))
+  }
+
+  @Test func busyBrowserIsNormalAndNamesTheProviders() throws {
+    let report = try Self.report("busy-browser")
+    #expect(report.findings.allSatisfy { $0.level != .question })
+    #expect(report.summary.internetConnections == 20)
+    let providers = Set(report.programs.flatMap(\.remotes).compactMap(\.provider))
+    #expect(providers.isSuperset(of: ["Google", "Akamai (content delivery)", "Facebook / Meta", "Amazon Web Services", "Microsoft"]))
+  }
+
+  @Test func serverScenarioSeparatesNetworkAndLocalListeners() throws {
+    let report = try Self.report("linux-server-exposed")
+    let exposed = Set(report.listeners.filter(\.reachableFromNetwork).compactMap(\.port))
+    let local = Set(report.listeners.filter { !$0.reachableFromNetwork }.compactMap(\.port))
+    #expect(exposed == [22, 5432, 6379, 2222, 80, 3389, 5353])
+    #expect(local == [53, 3306])
+    #expect(report.findings.contains { $0.title.hasPrefix("Redis (a database) accepts connections from the network") })
+    #expect(!report.findings.contains { $0.title.hasPrefix("MySQL") })  // bound to 127.0.0.1
+  }
+
+  @Test func intervalScenarioShowsTheNewConnection() throws {
+    let report = try Self.report("interval-new-connection")
+    #expect(report.summary.snapshots == 3)
+    #expect(report.changes.contains { $0.kind == .appeared && $0.snapshot == 2 && $0.description.contains("147.75.40.150:443") })
+    #expect(report.changes.contains { $0.kind == .gone && $0.snapshot == 3 })
+  }
+
+  @Test func addressClasses() {
+    #expect(AddressClass.of("127.0.0.1") == .loopback)
+    #expect(AddressClass.of("192.168.1.23") == .privateNetwork)
+    #expect(AddressClass.of("172.20.0.5") == .privateNetwork)
+    #expect(AddressClass.of("169.254.10.1") == .linkLocal)
+    #expect(AddressClass.of("100.72.0.1") == .cgnat)
+    #expect(AddressClass.of("239.255.255.250") == .multicast)
+    #expect(AddressClass.of("147.75.40.150") == .publicInternet)
+    #expect(AddressClass.of("fe80::3c7a:339:64f0:2161") == .linkLocal)
+    #expect(AddressClass.of("fd00::2") == .privateNetwork)
+    #expect(AddressClass.of("::ffff:10.0.0.1") == .privateNetwork)
+    #expect(AddressClass.of("2a00:1450:4001::200e") == .publicInternet)
+    #expect(AddressClass.of("rio09s05-in-f10") == .name)
+  }
+
+  @Test func controlCharactersInNamesAreEscapedInTextAndHTML() {
+    var socket = Socket(format: .windowsNetstat, snapshot: 1, line: 1, protocol: "tcp", family: .ipv4)
+    socket.local = Endpoint(address: "0.0.0.0", port: 8080)
+    socket.state = .listen
+    socket.process = "evil\u{1B}[31m<script>.exe"
+    let report = ConnectionReport(records: [socket])
+    let text = ReportTextRenderer(colour: false).render(report)
+    #expect(!text.contains("\u{1B}"))
+    #expect(text.contains("evil\\x1b[31m<script>.exe"))
+    let html = ReportHTMLRenderer().render(report)
+    #expect(!html.contains("<script>"))
+    #expect(html.contains("&lt;script&gt;"))
+    #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link"))
+  }
+
+  @Test func commandLineReportDiffAndFormats() throws {
+    let scam = Self.folder.appendingPathComponent("scam-anydesk.txt").path
+    let text = try TestSupport.run(["report", scam])
+    #expect(text.status == 0)
+    #expect(!text.stdout.contains("\u{1B}["))  // not a terminal: no colour
+    #expect(text.stdout.contains("? AnyDesk is connected to the internet"))
+    let json = try TestSupport.run(["report", "--json", scam])
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    #expect((object?["findings"] as? [[String: Any]])?.first?["level"] as? String == "question")
+    let html = try TestSupport.run(["report", "--html", scam])
+    #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+    let before = TestSupport.fixtures.appendingPathComponent("windows-netstat/en-ano.txt").path
+    let diff = try TestSupport.run(["diff", before, scam])
+    #expect(diff.status == 0)
+    #expect(diff.stdout.contains("+ appeared: tcp 192.168.1.23:51822 → 147.75.40.150:443 (AnyDesk.exe)"))
+    // convert stays the default subcommand
+    #expect(try TestSupport.run([before]).stdout.hasPrefix("["))
+  }
+}
