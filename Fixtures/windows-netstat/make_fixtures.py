@@ -201,3 +201,20 @@ write("en-anoq-bound.txt", ["C:\\>netstat -anoq"] + q)
 
 orphan = ["C:\\>netstat -b", " [svchost.exe]", ""] + block("Active Connections", EN_H, [row("TCP","0.0.0.0:135","0.0.0.0:0","LISTENING",1052), "  RpcSs", " [svchost.exe]", " [svchost.exe]", row("TCP","0.0.0.0:7","0.0.0.0:0","HORCHEN",99)])
 write("orphan-owner-and-unknown-state.txt", orphan)
+
+# Banner, header and (where known) states of the other display languages, one small file each.
+LANGS = {
+    "it": ("Connessioni attive", "Proto  Indirizzo locale       Indirizzo esterno      Stato           PID", "LISTENING"),
+    "nl": ("Actieve verbindingen", "Proto  Lokaal adres           Extern adres           Status          PID", "LISTENING"),
+    "pl": ("Aktywne połączenia", "Protokół  Adres lokalny        Obcy adres             Stan            PID", "LISTENING"),
+    "tr": ("Etkin Bağlantılar", "Proto  Yerel Adres            Yabancı Adres          Durum           PID", "LISTENING"),
+    "cs": ("Aktivní připojení", "Proto  Místní adresa          Cizí adresa            Stav            PID", "LISTENING"),
+    "sv": ("Aktiva anslutningar", "Proto  Lokal adress           Utländsk adress        Tillstånd       PID", "LISTENING"),
+    "hu": ("Aktív kapcsolatok", "Proto  Helyi cím              Távoli cím             Állapot         PID", "LISTENING"),
+}
+for lang, (banner, header, listening) in LANGS.items():
+    write(f"{lang}-ano.txt", block(banner, header, [
+        row("TCP", "0.0.0.0:135", "0.0.0.0:0", listening, 1004),
+        row("TCP", "192.168.1.20:50512", "13.107.42.14:443", "ESTABLISHED", 7720),
+        row("UDP", "0.0.0.0:5353", "*:*", pid=2231),
+    ]))
