@@ -22,7 +22,13 @@ public enum Invariants {
 
   /// Parses `bytes` to the end. Lines are capped at `maxLineLength` so one input stays fast.
   public static func parse(_ bytes: [UInt8], maxLineLength: Int = 1 << 20) -> Parse {
-    let reader = SocketReader(bytes: bytes, options: ParseOptions(maxLineLength: maxLineLength))
+    parse(bytes, options: ParseOptions(maxLineLength: maxLineLength))
+  }
+
+  /// Parses `bytes` to the end with `options`, collecting records, diagnostics, the
+  /// end-of-input error and the summary.
+  public static func parse(_ bytes: [UInt8], options: ParseOptions) -> Parse {
+    let reader = SocketReader(bytes: bytes, options: options)
     var result = Parse()
     do {
       while let event = try reader.next() {

@@ -1,5 +1,6 @@
 import Foundation
 import NetConv
+import NetConvChecks
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
@@ -25,29 +26,11 @@ enum TestSupport {
   }()
 
   /// Everything a reader produced for one input.
-  struct Result {
-    var records: [Socket] = []
-    var diagnostics: [Diagnostic] = []
-    var error: NetConvError?
-    var summary = ParseSummary()
-  }
+  typealias Result = Invariants.Parse
 
   /// Reads `bytes` to the end, collecting records, diagnostics and the end-of-input error.
   static func parse(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) -> Result {
-    let reader = SocketReader(bytes: bytes, options: options)
-    var result = Result()
-    do {
-      while let event = try reader.next() {
-        switch event {
-        case .record(let socket): result.records.append(socket)
-        case .diagnostic(let diagnostic): result.diagnostics.append(diagnostic)
-        }
-      }
-    } catch {
-      result.error = error
-    }
-    result.summary = reader.summary
-    return result
+    Invariants.parse(bytes, options: options)
   }
 
   static func parse(_ text: String, options: ParseOptions = ParseOptions()) -> Result {
