@@ -118,9 +118,17 @@ public enum Invariants {
       case .yaml:
         let parsed: Any
         do { parsed = try YAMLReadback.parse(bytes) } catch { throw Violation("YAML does not parse: \(error)") }
-        let data = try JSONSerialization.data(withJSONObject: parsed)
-        let decoded = try decode(data, format)
-        guard decoded == records else { throw Violation("YAML read back differently: \(difference(decoded, records))") }
+        guard let items = parsed as? [Any], items.count == records.count else {
+          throw Violation("YAML does not hold \(records.count) records")
+        }
+        for (item, record) in zip(items, records) {
+          guard let mapping = item as? [String: Any], mapping.count == Socket.FieldKey.allCases.count else {
+            throw Violation("line \(record.line): YAML record is not a mapping of every field")
+          }
+          for key in Socket.FieldKey.allCases where !same(mapping[key.rawValue] as Any, record.value(of: key)) {
+            throw Violation("line \(record.line) \(key.rawValue): YAML read back \(mapping[key.rawValue] as Any), wrote \(record.value(of: key))")
+          }
+        }
       case .csv:
         let rows = try CSVReader.rows(bytes)
         guard rows.count == records.count + 1 else { throw Violation("CSV has \(rows.count) rows for \(records.count) records") }
@@ -128,6 +136,22 @@ public enum Invariants {
           throw Violation("a CSV row does not have \(Socket.FieldKey.allCases.count) cells")
         }
       }
+    }
+  }
+
+  /// Whether a value read back by the YAML reader is the value that was written.
+  static func same(_ read: Any, _ written: FieldValue) -> Bool {
+    switch written {
+    case .null: return read is NSNull
+    case .bool(let flag): return (read as? Bool) == flag
+    case .int(let number): return (read as? Int) == number
+    case .string(let text): return (read as? String) == text
+    case .list(let items):
+      guard let array = read as? [Any], array.count == items.count else { return false }
+      return zip(array, items).allSatisfy { same($0, $1) }
+    case .object(let entries):
+      guard let mapping = read as? [String: Any], mapping.count == entries.count else { return false }
+      return entries.allSatisfy { entry in mapping[entry.key].map { same($0, entry.value) } ?? false }
     }
   }
 

@@ -16,19 +16,17 @@ public enum YAMLReadback {
       var stack: [Any] = []  // containers under construction: [Any] or (dict, pending key)
       var keys: [String?] = []
       var result: Any = NSNull()
+      /// Whether the next scalar is a mapping key (keys are taken as written, never resolved).
+      func expectsKey() -> Bool { !stack.isEmpty && stack.last is [String: Any] && keys[keys.count - 1] == nil }
       func add(_ value: Any) {
         guard !stack.isEmpty else { result = value; return }
         if var array = stack.last as? [Any] {
           array.append(value)
           stack[stack.count - 1] = array
-        } else if var dict = stack.last as? [String: Any] {
-          if let key = keys[keys.count - 1] {
-            dict[key] = value
-            keys[keys.count - 1] = nil
-            stack[stack.count - 1] = dict
-          } else {
-            keys[keys.count - 1] = value as? String ?? "\(value)"
-          }
+        } else if var dict = stack.last as? [String: Any], let key = keys[keys.count - 1] {
+          dict[key] = value
+          keys[keys.count - 1] = nil
+          stack[stack.count - 1] = dict
         }
       }
       while true {
@@ -53,7 +51,11 @@ public enum YAMLReadback {
           let scalar = event.data.scalar
           let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
           let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-          add(plain ? resolve(text) : text)
+          if expectsKey() {
+            keys[keys.count - 1] = text
+          } else {
+            add(plain ? resolve(text) : text)
+          }
         default: break
         }
       }
@@ -82,7 +84,14 @@ public enum YAMLReadback {
     #"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+)$"#
   private static let timestampPattern = #"^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"#
 
+  private static let compiled: [String: NSRegularExpression] = Dictionary(
+    uniqueKeysWithValues: [intPattern, floatPattern, timestampPattern].map { ($0, try! NSRegularExpression(pattern: $0)) })
+
   private static func matches(_ text: String, _ pattern: String) -> Bool {
-    text.range(of: pattern, options: .regularExpression) != nil
+    // Every pattern starts with a digit, a sign or a dot: skip the regex for anything else.
+    guard let first = text.unicodeScalars.first, "0123456789+-.".unicodeScalars.contains(first),
+      let regex = compiled[pattern]
+    else { return false }
+    return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
   }
 }

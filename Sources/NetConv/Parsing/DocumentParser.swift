@@ -105,26 +105,31 @@ struct DocumentParser {
   /// ss row without a State column (`tcp 0 0 a b`) stays ss inside an ss table — and flushes
   /// the rows the others hold back when one claims it.
   private mutating func claim(_ line: LineText) -> LineClass? {
-    var order: [Dialect] = [.linuxNetstat, .windowsNetstat, .ss]
-    if let lastDialect, let index = order.firstIndex(of: lastDialect) {
-      order.remove(at: index)
-      order.insert(lastDialect, at: 0)
-    }
-    for candidate in order where dialect == nil || dialect == candidate {
-      let lineClass: LineClass?
-      switch candidate {
-      case .linuxNetstat: lineClass = linux.read(line, tokens: tokens, context: &context)
-      case .windowsNetstat: lineClass = windows.read(line, tokens: tokens, context: &context)
-      case .ss: lineClass = ss.read(line, tokens: tokens, context: &context)
-      }
-      guard let lineClass else { continue }
-      if candidate != .linuxNetstat { linux.flush(context: &context) }
-      if candidate != .windowsNetstat { windows.flush(context: &context) }
-      if candidate != .ss { ss.flush(context: &context) }
-      lastDialect = candidate
-      return lineClass
+    if let lastDialect, let lineClass = offer(line, to: lastDialect) { return lineClass }
+    for candidate in Self.dialects where candidate != lastDialect {
+      if let lineClass = offer(line, to: candidate) { return lineClass }
     }
     return nil
+  }
+
+  private static let dialects: [Dialect] = [.linuxNetstat, .windowsNetstat, .ss]
+
+  /// Offers the line to one dialect parser; when it claims the line, the rows the others hold
+  /// back are flushed and it becomes the first to be asked next time.
+  private mutating func offer(_ line: LineText, to candidate: Dialect) -> LineClass? {
+    guard dialect == nil || dialect == candidate else { return nil }
+    let lineClass: LineClass?
+    switch candidate {
+    case .linuxNetstat: lineClass = linux.read(line, tokens: tokens, context: &context)
+    case .windowsNetstat: lineClass = windows.read(line, tokens: tokens, context: &context)
+    case .ss: lineClass = ss.read(line, tokens: tokens, context: &context)
+    }
+    guard let lineClass else { return nil }
+    if candidate != .linuxNetstat { linux.flush(context: &context) }
+    if candidate != .windowsNetstat { windows.flush(context: &context) }
+    if candidate != .ss { ss.flush(context: &context) }
+    lastDialect = candidate
+    return lineClass
   }
 
   private mutating func endBlock() {

@@ -149,8 +149,10 @@ struct LinuxNetstatParser: DialectParser {
       rest.end = timerStart
       rest = line.trim(rest)
     }
-    let restTokens = tokens.filter { $0.end <= rest.end }
-    var beforeProgram = restTokens[...]
+    var restEnd = tokens.startIndex
+    while restEnd < tokens.endIndex && tokens[restEnd].end <= rest.end { restEnd += 1 }
+    let restTokens = tokens[tokens.startIndex..<restEnd]
+    var beforeProgram = restTokens
     if internetColumns.program != false,
       let index = restTokens.firstIndex(where: { isProgramField($0, in: line) })
     {
