@@ -12,8 +12,11 @@ struct ParseContext {
   /// Records completed while reading the current line, drained by the reader after each line.
   var records: [Socket] = []
 
-  /// Hands out a completed record.
+  /// Hands out a completed record, with every empty text turned into `nil`: the model's promise
+  /// that a missing value is null, never "", holds whatever a parser met in the input.
   mutating func emit(_ socket: Socket) {
+    var socket = socket
+    socket.removeEmptyValues()
     records.append(socket)
   }
 
