@@ -14,8 +14,7 @@ struct ParseContext {
 
   /// Hands out a completed record, with every empty text turned into `nil`: the model's promise
   /// that a missing value is null, never "", holds whatever a parser met in the input.
-  mutating func emit(_ socket: Socket) {
-    var socket = socket
+  mutating func emit(_ socket: consuming Socket) {
     socket.removeEmptyValues()
     records.append(socket)
   }

@@ -335,9 +335,8 @@ struct LinuxNetstatParser: DialectParser {
 extension LinuxNetstatParser {
   /// Emits the held Internet row.
   mutating func flush(context: inout ParseContext) {
-    if let socket = pending {
+    if let socket = pending.take() {
       context.emit(socket)
-      pending = nil
     }
   }
 }

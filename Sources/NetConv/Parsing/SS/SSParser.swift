@@ -49,9 +49,8 @@ struct SSParser: DialectParser {
       carry = nil
       context.report(.warning, .malformedRow, "could not read '\(String(decoding: text, as: UTF8.self))' after the addresses")
     }
-    if let socket = pending {
+    if let socket = pending.take() {
       context.emit(socket)
-      pending = nil
     }
   }
 

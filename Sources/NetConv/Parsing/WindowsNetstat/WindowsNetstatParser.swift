@@ -25,9 +25,8 @@ struct WindowsNetstatParser: DialectParser {
   mutating func endBlock() {}
 
   mutating func flush(context: inout ParseContext) {
-    if let socket = pending {
+    if let socket = pending.take() {
       context.emit(socket)
-      pending = nil
     }
   }
 
