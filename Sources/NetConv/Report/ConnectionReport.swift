@@ -47,6 +47,8 @@ public struct ConnectionReport: Codable, Sendable {
     public var explanation: String?
     /// The remote-access tool it is, if it is one.
     public var remoteAccessTool: String?
+    /// The well-known process the name imitates (`svch0st.exe` → `svchost.exe`), if any.
+    public var imitates: String?
     public var sockets: Int
     /// Connections by canonical state (`ESTABLISHED`, `LISTEN`, … `none` for no state).
     public var states: [String: Int]

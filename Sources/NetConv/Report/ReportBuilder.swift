@@ -31,8 +31,8 @@ struct ReportBuilder {
 
   static func programName(_ socket: Socket) -> String {
     if let process = socket.process { return process }
-    if socket.ownerUnavailable { return "owner not shown (needs administrator rights)" }
     if socket.pid == 4 && socket.format == .windowsNetstat { return "System" }
+    if socket.ownerUnavailable { return "owner not shown (needs administrator rights)" }
     if let pid = socket.pid { return "PID \(pid)" }
     return "no program shown"
   }
@@ -53,7 +53,8 @@ struct ReportBuilder {
         order.append(key)
         table[key] = ConnectionReport.Program(
           name: name, component: socket.component, pids: [], explanation: ReportKnowledge.systemProcess(name)?.what,
-          remoteAccessTool: ReportKnowledge.remoteAccessTool(forProcess: name), sockets: 0, states: [:], remotes: [])
+          remoteAccessTool: ReportKnowledge.remoteAccessTool(forProcess: name),
+          imitates: ReportKnowledge.imitatedProcess(name), sockets: 0, states: [:], remotes: [])
       }
       var program = table[key]!
       program.sockets += 1
@@ -71,7 +72,9 @@ struct ReportBuilder {
       table[key] = program
     }
     return order.compactMap { table[$0] }.sorted { lhs, rhs in
-      if (lhs.remoteAccessTool != nil) != (rhs.remoteAccessTool != nil) { return lhs.remoteAccessTool != nil }
+      let lhsFlagged = lhs.remoteAccessTool != nil || lhs.imitates != nil
+      let rhsFlagged = rhs.remoteAccessTool != nil || rhs.imitates != nil
+      if lhsFlagged != rhsFlagged { return lhsFlagged }
       return lhs.sockets > rhs.sockets
     }
   }
@@ -84,8 +87,9 @@ struct ReportBuilder {
       let isListener = socket.state == .listen || (socket.state == nil && socket.protocol != "tcp")
       guard isListener, let address = socket.local.address else { return nil }
       let addressClass = AddressClass.of(address)
+      let program = Self.programName(socket) + (socket.component.map { " [\($0)]" } ?? "")
       return ConnectionReport.Listener(
-        program: Self.programName(socket), protocol: socket.protocol, address: address, port: socket.local.port,
+        program: program, protocol: socket.protocol, address: address, port: socket.local.port,
         reachableFromNetwork: addressClass != .loopback, line: socket.line)
     }
   }

@@ -19,13 +19,14 @@ public struct ReportHTMLRenderer {
       var name = Self.escape(program.name)
       if let component = program.component { name += " <small>[\(Self.escape(component))]</small>" }
       if let tool = program.remoteAccessTool { name += "<br><span class=\"tag\">remote-access tool: \(Self.escape(tool))</span>" }
+      if let original = program.imitates { name += "<br><span class=\"tag\">spelled like \(Self.escape(original))</span>" }
       if let explanation = program.explanation { name += "<br><small>\(Self.escape(explanation))</small>" }
       let remotes = program.remotes.prefix(12).map { remote -> String in
         var target = Self.escape(remote.address) + (remote.port.map { ":\($0)" } ?? "")
         target += " <small>(\(Self.escape(remote.provider ?? remote.addressClass.words)))</small>"
         return target
       }.joined(separator: "<br>")
-      let rowClass = program.remoteAccessTool != nil ? " class=\"question\"" : ""
+      let rowClass = program.remoteAccessTool != nil || program.imitates != nil ? " class=\"question\"" : ""
       body += "<tr\(rowClass)><td>\(name)</td><td>\(program.pids.map(String.init).joined(separator: ", "))</td>"
       body += "<td>\(program.sockets)</td><td>\(remotes)</td></tr>\n"
     }

@@ -37,8 +37,9 @@ public struct ReportTextRenderer {
       var line = "\(Self.escape(program.name))"
       if let component = program.component { line += " [\(Self.escape(component))]" }
       if !program.pids.isEmpty && !program.name.hasPrefix("PID ") { line += " — PID \(program.pids.map(String.init).joined(separator: ", "))" }
-      out += paint(line, program.remoteAccessTool != nil ? .red : .bold) + "\n"
+      out += paint(line, program.remoteAccessTool != nil || program.imitates != nil ? .red : .bold) + "\n"
       if let tool = program.remoteAccessTool { out += "    remote-access tool: \(tool)\n" }
+      if let original = program.imitates { out += "    spelled like \(original), but is not it\n" }
       if let explanation = program.explanation { out += "    \(explanation)\n" }
       let states = program.states.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key.lowercased())" }
       out += "    \(program.sockets) socket\(program.sockets == 1 ? "" : "s"): \(states.joined(separator: ", "))\n"
