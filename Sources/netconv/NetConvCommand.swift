@@ -17,12 +17,11 @@ struct NetConvTool: ParsableCommand {
     commandName: "netconv",
     abstract: "Turn pasted netstat or ss output into clean data, or a report a helper can read.",
     discussion: """
-      netconv FILE...            convert (the default): JSON, JSON Lines, YAML or CSV
-      netconv report FILE...     which programs talk to what, and what is worth a question
-      netconv diff BEFORE AFTER  which connections appeared and went away
+      netconv FILE...        convert (the default): JSON, JSON Lines, YAML or CSV
+      netconv report FILE... what talks to what, and what is worth a question
+      netconv diff OLD NEW   which connections appeared and went away
 
-      Exit codes: 0 success; 64 usage error; 65 no netstat/ss content (or --strict found an
-      unreadable line); 66 an input cannot be read; 74 the output cannot be written.
+      Exit codes: 0 success; 64 usage error; 65 no netstat/ss content (or --strict found an unreadable line); 66 an input cannot be read; 74 the output cannot be written.
       """,
     version: "netconv 0.2.0 (libyaml \(LibYAML.version))",
     subcommands: [Convert.self, ReportCommand.self, DiffCommand.self],
@@ -37,12 +36,9 @@ struct Convert: ParsableCommand {
     commandName: "convert",
     abstract: "Turn pasted netstat or ss output into JSON, JSON Lines, YAML or CSV.",
     discussion: """
-      Reads Windows netstat, Linux netstat (net-tools) and ss text in any language from the files given, or
-      from standard input when there are none ('-' also means standard input), and writes one
-      record per socket. Diagnostics go to standard error as FILE:LINE: warning: message.
+      Reads Windows netstat, Linux netstat (net-tools) and ss text in any language from the files given, or from standard input when there are none ('-' also means standard input), and writes one record per socket. Diagnostics go to standard error as FILE:LINE: warning: message.
 
-      Several inputs without -o give one stream whose records name their input in 'source'.
-      With -o DIR, each input gets its own output DIR/NAME.EXT, converted in parallel.
+      Several inputs without -o give one stream whose records name their input in 'source'. With -o DIR, each input gets its own output DIR/NAME.EXT, converted in parallel.
 
       Exit codes:
         0   success

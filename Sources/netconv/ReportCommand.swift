@@ -8,11 +8,7 @@ struct ReportCommand: ParsableCommand {
     commandName: "report",
     abstract: "Explain a paste: programs and what they talk to, listeners, and what deserves a question.",
     discussion: """
-      Reads the same inputs as convert and describes the last snapshot: connections grouped by
-      program, listening sockets reachable from the network, well-known providers recognised by
-      name, remote-access tools (TeamViewer, AnyDesk, …) flagged first, and connections that
-      appeared or went away between snapshots (netstat -b 5). It never looks anything up on
-      the network and never claims an infection.
+      Reads the same inputs as convert and describes the last snapshot: connections grouped by program, listening sockets reachable from the network, well-known providers recognised by name, remote-access tools (TeamViewer, AnyDesk, …) flagged first, and connections that appeared or went away between snapshots (netstat -b 5). It never looks anything up on the network and never claims an infection.
       """
   )
 
