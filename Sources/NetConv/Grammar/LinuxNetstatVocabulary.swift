@@ -35,6 +35,11 @@ enum LinuxNetstatVocabulary {
     ($0.0, AddressFamily(rawValue: $0.1))
   }
 
+  /// The Proto column values as bytes, to match a token without building a string.
+  static let protocolTokens: [(token: [UInt8], protocol: String, family: AddressFamily?)] = protocols.map {
+    (Array($0.key.utf8), $0.value.0, $0.value.1)
+  }.sorted { $0.token.lexicographicallyPrecedes($1.token) }
+
   static let states: [String: SocketState] = stateTable.compactMapValues { SocketState(rawValue: $0.0) }
 
   static let kernelStates: [Int: SocketState?] = kernelStateTable.mapValues { SocketState(rawValue: $0) }

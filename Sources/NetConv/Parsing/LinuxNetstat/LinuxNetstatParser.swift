@@ -45,7 +45,8 @@ struct LinuxNetstatParser: DialectParser {
       return .continuation
     }
     let first = tokens[0]
-    if first.count <= 5, let (proto, family) = LinuxNetstatVocabulary.protocols[line.string(first)] {
+    if first.count <= 5, let entry = LinuxNetstatVocabulary.protocolTokens.first(where: { line.equals(first, $0.token) }) {
+      let (proto, family) = (entry.protocol, entry.family)
       if proto == "unix" {
         return unixRow(line, tokens: tokens, context: &context)
       }
