@@ -232,7 +232,11 @@ public struct GrammarCodegen {
       let notices = root["notices"] as? [String],
       let summary = root["summary_first_words"] as? [String],
       let flags = root["detail_flags"] as? [String],
-      let spaced = root["detail_spaced_keys"] as? [String]
+      let spaced = root["detail_spaced_keys"] as? [String],
+      let headerWords = root["header_words"] as? [String],
+      let commandFlags = root["command_flags"] as? [String: Any],
+      let short = commandFlags["short"] as? [String: String],
+      let long = commandFlags["long"] as? [String: String]
     else { throw Failure.malformed(path: path, reason: "missing a top-level table") }
     func list(_ name: String, _ doc: String, _ items: [String]) -> String {
       "  /// \(doc)\n  static let \(name): [String] = [" + items.map(lit).joined(separator: ", ") + "]\n\n"
@@ -253,6 +257,13 @@ public struct GrammarCodegen {
     out += list("summaryFirstWordTable", "First words of the `ss -s` summary lines.", summary)
     out += list("detailFlagTable", "Words of -i/-e details that stand alone.", flags)
     out += list("detailSpacedKeyTable", "Detail keys whose value follows after a space.", spaced)
+    out += list("headerWordTable", "Words of ss header lines (also of a header a terminal wrapped).", headerWords)
+    out += "  /// ss options that select one socket table → its protocol.\n"
+    out += "  static let commandFlagTable: [String: String] = [\n"
+    for (flag, proto) in (short.merging(long) { $1 }).sorted(by: { $0.key < $1.key }) {
+      out += "    \(lit(flag)): \(lit(proto)),\n"
+    }
+    out += "  ]\n"
     out += "}\n"
     return out
   }
@@ -264,7 +275,10 @@ public struct GrammarCodegen {
     guard let tables = try loadJSON(path)["tables"] as? [[String: Any]] else {
       throw Failure.malformed(path: path, reason: "missing the tables list")
     }
+    let foreign = (try loadJSON(path)["foreign_header_words"] as? [String: Any])?["words"] as? [String] ?? []
     var out = "\nextension OtherTables {\n"
+    out += "  /// Header words of other tools: a header holding one is not a Windows or net-tools header.\n"
+    out += "  static let foreignHeaderWordTable: [String] = [" + foreign.map(lit).joined(separator: ", ") + "]\n\n"
     out += "  /// (name, titles, header words at the start, header words anywhere).\n"
     out += "  static let table: [(String, [String], [String], [String])] = [\n"
     for entry in tables {

@@ -18,4 +18,5 @@ enum SSVocabulary {
   static let summaryFirstWords: Set<String> = Set(summaryFirstWordTable)
   static let detailFlags: Set<String> = Set(detailFlagTable)
   static let spacedKeys: Set<String> = Set(detailSpacedKeyTable)
+  static let headerWords: Set<String> = Set(headerWordTable)
 }

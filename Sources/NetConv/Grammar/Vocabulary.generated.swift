@@ -474,9 +474,33 @@ extension SSVocabulary {
   /// Detail keys whose value follows after a space.
   static let detailSpacedKeyTable: [String] = ["send", "pacing_rate", "delivery_rate"]
 
+  /// Words of ss header lines (also of a header a terminal wrapped).
+  static let headerWordTable: [String] = ["Netid", "State", "Recv-Q", "Send-Q", "Local", "Peer", "Address:Port", "Address:PortProcess", "Process"]
+
+  /// ss options that select one socket table → its protocol.
+  static let commandFlagTable: [String: String] = [
+    "--dccp": "dccp",
+    "--mptcp": "mptcp",
+    "--raw": "raw",
+    "--sctp": "sctp",
+    "--tcp": "tcp",
+    "--udp": "udp",
+    "--unix": "unix",
+    "0": "packet",
+    "M": "mptcp",
+    "S": "sctp",
+    "d": "dccp",
+    "t": "tcp",
+    "u": "udp",
+    "w": "raw",
+    "x": "unix",
+  ]
 }
 
 extension OtherTables {
+  /// Header words of other tools: a header holding one is not a Windows or net-tools header.
+  static let foreignHeaderWordTable: [String] = ["Recv-Q", "(state)", "RefCnt", "Destination", "Rexmit", "Tcpcb", "vendor", "unit"]
+
   /// (name, titles, header words at the start, header words anywhere).
   static let table: [(String, [String], [String], [String])] = [
     ("BSD/macOS netstat table (this dialect is not read yet)", [], [], ["(state)"]),

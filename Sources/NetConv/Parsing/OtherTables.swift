@@ -14,6 +14,9 @@ struct OtherTables {
     Kind(name: $0.0, titles: $0.1.map { Array($0.utf8) }, headerStart: $0.2, headerContains: $0.3)
   }
 
+  /// Header words of other tools (BSD/macOS netstat, ss, routing tables).
+  static let foreignHeaderWords: Set<String> = Set(foreignHeaderWordTable)
+
   /// The table being skipped, if any.
   private var active: String?
 

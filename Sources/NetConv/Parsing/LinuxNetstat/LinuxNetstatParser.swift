@@ -59,7 +59,7 @@ struct LinuxNetstatParser: DialectParser {
     if line.equals(first, Self.proto) && tokens.count >= 3 {
       if table == .skipped { return .skipped }
       // BSD/macOS headers ("(state)", kernel event and control tables) are not net-tools'.
-      if tokens.contains(where: { Self.bsdHeaderWords.contains(line.string($0)) }) { return nil }
+      if tokens.dropFirst(3).contains(where: { OtherTables.foreignHeaderWords.contains(line.string($0)) }) { return nil }
       let second = line.string(tokens[1])
       if LinuxNetstatVocabulary.recvQWords.contains(second) {
         context.snapshots.header(.linuxInternet)
@@ -83,7 +83,6 @@ struct LinuxNetstatParser: DialectParser {
   }
 
   private static let proto = Array("Proto".utf8)
-  private static let bsdHeaderWords: Set<String> = ["(state)", "vendor", "unit", "Rexmit"]
 
   private mutating func resetWidthTracking() {
     wide = false

@@ -87,7 +87,7 @@ struct SSParser: DialectParser {
       context.snapshots.header(.ss)
       return .header
     }
-    if wasAfterHeader && tokens.allSatisfy({ Self.headerWords.contains(line.string($0)) }) {
+    if wasAfterHeader && tokens.allSatisfy({ SSVocabulary.headerWords.contains(line.string($0)) }) {
       afterHeader = true
       return .header  // the rest of a header a narrow terminal wrapped
     }
@@ -158,9 +158,7 @@ struct SSParser: DialectParser {
   }
 
   private static let addressPort = Array("Address:Port".utf8)
-  private static let headerWords: Set<String> = [
-    "Netid", "State", "Recv-Q", "Send-Q", "Local", "Peer", "Address:Port", "Address:PortProcess", "Process",
-  ]
+
 
   // MARK: - Rows
 
@@ -276,16 +274,13 @@ struct SSParser: DialectParser {
     let words = command.split(separator: " ")
     guard let ssIndex = words.firstIndex(where: { $0 == "ss" || $0.hasSuffix("/ss") }) else { return nil }
     var found: Set<String> = []
-    let letters: [Character: String] = [
-      "t": "tcp", "u": "udp", "w": "raw", "S": "sctp", "x": "unix", "0": "packet", "M": "mptcp", "d": "dccp",
-    ]
-    let long = ["--tcp": "tcp", "--udp": "udp", "--raw": "raw", "--sctp": "sctp", "--unix": "unix", "--mptcp": "mptcp"]
+    let flags = SSVocabulary.commandFlagTable
     for word in words[(ssIndex + 1)...] {
       if word.hasPrefix("#") || word == "|" { break }
-      if let name = long[String(word)] {
+      if let name = flags[String(word)] {
         found.insert(name)
       } else if word.hasPrefix("-") && !word.hasPrefix("--") {
-        for letter in word.dropFirst() { if let name = letters[letter] { found.insert(name) } }
+        for letter in word.dropFirst() { if let name = flags[String(letter)] { found.insert(name) } }
       }
     }
     return found.count == 1 ? found.first : nil

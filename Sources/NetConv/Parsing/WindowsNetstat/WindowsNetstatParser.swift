@@ -64,7 +64,7 @@ struct WindowsNetstatParser: DialectParser {
       return .banner
     }
     if tokens.count >= 3, WindowsNetstatVocabulary.headerFirstWords.contains(line.string(tokens[0])),
-      !tokens.contains(where: { looksLikeEndpoint(line, $0) || Self.otherHeaderWords.contains(line.string($0)) })
+      !tokens.contains(where: { looksLikeEndpoint(line, $0) || OtherTables.foreignHeaderWords.contains(line.string($0)) })
     {
       flush(context: &context)
       context.snapshots.header(.windows)
@@ -91,8 +91,6 @@ struct WindowsNetstatParser: DialectParser {
   /// The bytes of a Windows service name (`RpcSs`, `WinHttpAutoProxySvc`, `CDPUserSvc_3f1b`).
   private static let serviceNameBytes = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-$".utf8)
 
-  /// Words of Unix headers that begin with `Proto` too: such a header is not Windows'.
-  private static let otherHeaderWords: Set<String> = ["Recv-Q", "(state)", "RefCnt", "Destination", "Rexmit", "Tcpcb"]
 
   // MARK: - Rows
 
