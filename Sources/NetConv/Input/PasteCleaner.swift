@@ -90,9 +90,11 @@ enum PasteCleaner {
 
   /// Whether bracketed text is a chat time stamp (`10:42`, `2024-01-02 10:42:07`, `10:42 PM`),
   /// not a Windows owner line such as `[svchost.exe]`.
+  private static let timeStampBytes = Set("0123456789:-./ TAPMapm,".utf8)
+
   private static func isTimeStamp(_ text: ArraySlice<UInt8>) -> Bool {
-    let allowed = Set("0123456789:-./ TAPMapm,".utf8)
-    guard text.allSatisfy(allowed.contains) else { return false }
+    guard let first = text.first, first &- UInt8(ascii: "0") < 10 else { return false }  // `[svchost.exe]`
+    guard text.allSatisfy(timeStampBytes.contains) else { return false }
     // hh:mm somewhere (a digit, a colon, two digits), and no "::" of an IPv6 address.
     let bytes = Array(text)
     var sawClock = false

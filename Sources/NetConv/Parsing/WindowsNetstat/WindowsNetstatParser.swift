@@ -52,7 +52,10 @@ struct WindowsNetstatParser: DialectParser {
       pending = socket
       return .continuation
     }
-    if pending != nil && (line[trimmed.start] == UInt8(ascii: "[") || tokens.count == 1) {
+    if pending != nil
+      && (line[trimmed.start] == UInt8(ascii: "[") || tokens.count == 1
+        || WindowsNetstatVocabulary.ownershipUnavailable.contains { text.hasPrefix($0.text) })
+    {
       // The common -b owner lines under a row: `[svchost.exe]`, a service name (`RpcSs`).
       return ownerLine(line, trimmed: trimmed, text: text, skeleton: nil, context: &context)
     }
@@ -209,11 +212,11 @@ struct WindowsNetstatParser: DialectParser {
   // MARK: - Owner lines (-b)
 
   private func isOwnershipUnavailable(_ text: String) -> Bool {
+    let phrases = WindowsNetstatVocabulary.ownershipUnavailable
+    if phrases.contains(where: { text.hasPrefix($0.text) }) { return true }  // the usual case, cheaply
     let skeleton = Skeleton.of(text)
     let squeezed = text.filter { $0 != " " }  // a zh-TW note had "無 法取得擁有權資訊"
-    return WindowsNetstatVocabulary.ownershipUnavailable.contains {
-      $0.isPrefix(of: text, lineSkeleton: skeleton) || squeezed.hasPrefix($0.text)
-    }
+    return phrases.contains { $0.isPrefix(of: text, lineSkeleton: skeleton) || squeezed.hasPrefix($0.text) }
   }
 
   private mutating func ownerLine(
