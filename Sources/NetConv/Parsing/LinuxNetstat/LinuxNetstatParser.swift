@@ -182,12 +182,13 @@ struct LinuxNetstatParser: DialectParser {
   /// Whether a line is the end of the held row that a mail client wrapped: the row stops after
   /// its addresses, and this line starts with a state word or a `PID/Program` field.
   private func isWrappedTail(_ line: LineText, _ tokens: [Span]) -> Bool {
-    guard let row = pending, row.stateRaw == nil, row.pid == nil, row.process == nil, row.user == nil,
-      row.timer == nil
+    // Read the held row's fields in place: binding it would copy the whole record every line.
+    guard pending != nil, pending?.stateRaw == nil, pending?.pid == nil, pending?.process == nil,
+      pending?.user == nil, pending?.timer == nil
     else { return false }
     let first = line.string(tokens[0])
     if LinuxNetstatVocabulary.states[first] != nil { return true }
-    if isProgramField(tokens[0], in: line) && row.protocol != "raw" { return true }
+    if isProgramField(tokens[0], in: line) && pending?.protocol != "raw" { return true }
     return false
   }
 

@@ -201,8 +201,8 @@ struct WindowsNetstatParser: DialectParser {
   /// Whether the line is the end of the held row, wrapped by a mail client: the row stops
   /// after its addresses, and this line is a state word and/or a PID and nothing else.
   private func isWrappedTail(_ line: LineText, _ tokens: [Span]) -> Bool {
-    guard let row = pending, row.stateRaw == nil, row.pid == nil, row.process == nil, row.component == nil,
-      tokens.count <= 2
+    guard tokens.count <= 2, pending != nil, pending?.stateRaw == nil, pending?.pid == nil,
+      pending?.process == nil, pending?.component == nil
     else { return false }
     if tokens.count == 1 && line.isDigits(tokens[0]) { return true }
     guard WindowsNetstatVocabulary.state(line.string(tokens[0])) != nil else { return false }
