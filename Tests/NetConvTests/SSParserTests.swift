@@ -69,3 +69,20 @@ import Testing
     #expect(result.error == nil)
   }
 }
+
+/// Owner variants of newer and older ss versions.
+@Suite struct SSOwnerVariantTests {
+  @Test func selinuxContextsAndThreadIdsAreRead() throws {
+    let row = #"tcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=812,tid=812,proc_ctx=system_u:system_r:sshd_t:s0-s0:c0.c1023,fd=3))"#
+    let socket = try #require(TestSupport.parse(row + "\n").records.first)
+    #expect(socket.owners == [SocketOwner(process: "sshd", pid: 812, fd: 3, tid: 812)])
+  }
+
+  @Test func aKilledSocketListingReadsLikeAnyOther() throws {
+    // ss -K prints the sockets it closed in the usual layout.
+    let text = "$ sudo ss -K dst 203.0.113.7\nNetid State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\ntcp   ESTAB 0      0          10.0.0.5:22    203.0.113.7:51522\n"
+    let result = TestSupport.parse(text)
+    #expect(result.records.map(\.remote.address) == ["203.0.113.7"])
+    #expect(result.summary.count(.unrecognized) == 0)
+  }
+}
