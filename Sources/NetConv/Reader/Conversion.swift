@@ -28,22 +28,25 @@ public struct Conversion {
   ) throws(OutputSink.OutputError) -> Outcome {
     var diagnostics: [Diagnostic] = []
     var failure: NetConvError?
-    while true {
-      let event: ParseEvent?
-      do {
-        event = try reader.next()
-      } catch {
-        failure = error
-        break
-      }
-      guard let event else { break }
-      switch event {
-      case .record(var socket):
-        socket.source = source
-        try writer.write(socket)
-      case .diagnostic(let diagnostic):
-        diagnostics.append(diagnostic)
-        onDiagnostic(diagnostic)
+    do {
+      try reader.forEach(
+        record: { (socket: Socket) throws(OutputSink.OutputError) in
+          if let source {
+            var socket = socket
+            socket.source = source
+            try writer.write(socket)
+          } else {
+            try writer.write(socket)
+          }
+        },
+        diagnostic: { diagnostic in
+          diagnostics.append(diagnostic)
+          onDiagnostic(diagnostic)
+        })
+    } catch {
+      switch error {
+      case .input(let error): failure = error
+      case .output(let error): throw error
       }
     }
     return Outcome(summary: reader.summary, diagnostics: diagnostics, error: failure)

@@ -72,15 +72,58 @@ public final class SocketReader {
   ///   netstat/ss table at all, or — with ``ParseOptions/strict`` — has unrecognized lines.
   ///   End-of-input errors are thrown after every record has been handed out.
   public func next() throws(NetConvError) -> ParseEvent? {
+    guard try fillIfEmpty() else { return nil }
+    if recordIndex < records.count {
+      defer { recordIndex += 1 }
+      return .record(records[recordIndex])
+    }
+    defer { diagnosticIndex += 1 }
+    return .diagnostic(diagnostics[diagnosticIndex])
+  }
+
+  /// Reads every remaining event, handing records and diagnostics to the two closures in
+  /// input order — the same events as ``next()``, without wrapping each one.
+  ///
+  /// - Throws: ``NetConvError`` at the end of the input, like ``next()``, or what a closure throws.
+  func forEach(
+    record: (Socket) throws(OutputSink.OutputError) -> Void, diagnostic: (Diagnostic) -> Void
+  ) throws(ReaderLoopError) {
+    while true {
+      let more: Bool
+      do { more = try fillIfEmpty() } catch { throw .input(error) }
+      guard more else { return }
+      do {
+        while recordIndex < records.count {
+          try record(records[recordIndex])
+          recordIndex += 1
+        }
+      } catch {
+        throw .output(error)
+      }
+      while diagnosticIndex < diagnostics.count {
+        diagnostic(diagnostics[diagnosticIndex])
+        diagnosticIndex += 1
+      }
+    }
+  }
+
+  /// Why ``forEach(record:diagnostic:)`` stopped early.
+  enum ReaderLoopError: Error {
+    case input(NetConvError)
+    case output(OutputSink.OutputError)
+  }
+
+  /// Reads lines until an event waits; returns `false` at the end of the input.
+  private func fillIfEmpty() throws(NetConvError) -> Bool {
     while recordIndex == records.count && diagnosticIndex == diagnostics.count {
       records.removeAll(keepingCapacity: true)
       diagnostics.removeAll(keepingCapacity: true)
       recordIndex = 0
       diagnosticIndex = 0
-      if finished { return nil }
+      if finished { return false }
       if inputEnded {
         try finish()
-        return nil
+        return false
       }
       guard let line = try lines.next() else {
         // Hand out what the parsers still hold before any end-of-input error.
@@ -95,12 +138,7 @@ public final class SocketReader {
       }
       read(line)
     }
-    if recordIndex < records.count {
-      defer { recordIndex += 1 }
-      return .record(records[recordIndex])
-    }
-    defer { diagnosticIndex += 1 }
-    return .diagnostic(diagnostics[diagnosticIndex])
+    return true
   }
 
   /// Classifies one line and queues the records and diagnostics it completed.
