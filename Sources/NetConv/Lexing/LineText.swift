@@ -64,9 +64,24 @@ struct LineText {
     for index in span.start..<span.end {
       let digit = bytes[index] &- 0x30
       guard digit < 10 else { return nil }
-      value = value * 10 + Int(digit)
+      // 19 digits can exceed Int.max: check the last step instead of trapping.
+      let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+      let (sum, carry) = tens.addingReportingOverflow(Int(digit))
+      guard !overflow && !carry else { return nil }
+      value = sum
     }
     return value <= limit ? value : nil
+  }
+
+  /// The value of `span` read like `Int(_:)` reads text: an optional sign, then digits.
+  func signedInteger(_ span: Span) -> Int? {
+    guard !span.isEmpty else { return nil }
+    let sign = bytes[span.start]
+    if sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+      guard let magnitude = integer(Span(start: span.start + 1, end: span.end), limit: Int.max) else { return nil }
+      return sign == UInt8(ascii: "-") ? -magnitude : magnitude
+    }
+    return integer(span, limit: Int.max)
   }
 
   /// Whether `span` holds exactly `literal`.
