@@ -4,18 +4,23 @@
 /// `[fe80::1%11]:1521` (zone inside brackets), `127.0.0.53%lo:53` and `[fe80::1]%eth0:123`
 /// (ss: interface before the port), `*:*`, and service names (`localhost:https`).
 enum EndpointParser {
-  /// The result of reading one token.
+  /// The result of reading one token: spans of the line, nothing copied yet.
   struct Parsed {
-    var endpoint: Endpoint
+    /// The address without brackets, port or zone; `nil` when empty.
+    var address: Span?
+    var port: Int?
+    /// The service name shown in place of a port number.
+    var portName: Span?
+    var interface: Span?
     /// The port text was neither a number nor `*` nor a known service name.
-    var unknownService: String?
+    var unknownService: Span?
     /// The token is a wildcard peer: port `*`, or port 0 on an unspecified address.
     var isWildcard: Bool
   }
 
   /// Parses the token `span` of `line`; a name in the port position is looked up in `names`.
   static func parse(_ span: Span, in line: LineText, names: ServiceTable.Names = .services) -> Parsed {
-    var endpoint = Endpoint()
+    var interface: Span?
     var hostSpan = span
     var portSpan: Span?
 
@@ -25,7 +30,7 @@ enum EndpointParser {
       if after < span.end && line[after] == UInt8(ascii: "%") {
         let colon = line.lastIndex(of: UInt8(ascii: ":"), in: Span(start: after, end: span.end))
         let ifaceEnd = colon ?? span.end
-        endpoint.interface = line.string(Span(start: after + 1, end: ifaceEnd))
+        interface = Span(start: after + 1, end: ifaceEnd)
         after = ifaceEnd
       }
       if after < span.end && line[after] == UInt8(ascii: ":") {
@@ -36,29 +41,44 @@ enum EndpointParser {
       portSpan = Span(start: colon + 1, end: span.end)
     }
     if let percent = line.firstIndex(of: UInt8(ascii: "%"), in: hostSpan) {
-      endpoint.interface = line.string(Span(start: percent + 1, end: hostSpan.end))
+      interface = Span(start: percent + 1, end: hostSpan.end)
       hostSpan.end = percent
     }
-    let address = line.string(hostSpan)
-    endpoint.address = address.isEmpty ? nil : address
+    var parsed = Parsed(address: hostSpan.isEmpty ? nil : hostSpan, interface: interface, isWildcard: false)
 
-    var unknown: String?
     var wildcardPort = false
     if let portSpan, !portSpan.isEmpty {
       if portSpan.count == 1 && line[portSpan.start] == UInt8(ascii: "*") {
         wildcardPort = true
       } else if line.isDigits(portSpan) {
-        endpoint.port = line.integer(portSpan, limit: 65535)
-        if endpoint.port == nil { unknown = line.string(portSpan) }
+        parsed.port = line.integer(portSpan, limit: 65535)
+        if parsed.port == nil { parsed.unknownService = portSpan }
       } else {
-        let name = line.string(portSpan)
-        endpoint.portName = name
-        endpoint.port = ServiceTable.port(named: name, in: names)
-        if endpoint.port == nil { unknown = name }
+        parsed.portName = portSpan
+        parsed.port = ServiceTable.port(named: line.string(portSpan), in: names)
+        if parsed.port == nil { parsed.unknownService = portSpan }
       }
     }
-    let unspecified = address == "0.0.0.0" || address == "::" || address == "*" || address.isEmpty
-    let isWildcard = wildcardPort || (endpoint.port == 0 && unspecified)
-    return Parsed(endpoint: endpoint, unknownService: unknown, isWildcard: isWildcard)
+    parsed.isWildcard = wildcardPort || (parsed.port == 0 && isUnspecified(hostSpan, in: line))
+    return parsed
+  }
+
+  /// Whether an address is empty or one of the "any address" forms (`0.0.0.0`, `::`, `*`).
+  static func isUnspecified(_ address: Span, in line: LineText) -> Bool {
+    address.isEmpty || line.equals(address, zeroes) || line.equals(address, colons) || line.equals(address, star)
+  }
+
+  private static let zeroes = Array("0.0.0.0".utf8)
+  private static let colons = Array("::".utf8)
+  private static let star = Array("*".utf8)
+}
+
+extension RawSocket {
+  /// Copies a parsed endpoint of `line` into the record.
+  mutating func store(_ parsed: EndpointParser.Parsed, of line: LineText) -> Endpoint {
+    Endpoint(
+      address: parsed.address.map { store(line, $0) } ?? .none, port: parsed.port,
+      portName: parsed.portName.map { store(line, $0) } ?? .none,
+      interface: parsed.interface.map { store(line, $0) } ?? .none)
   }
 }

@@ -9,13 +9,29 @@ extension AddressFamily {
   /// The family an address's text shows: a colon means IPv6, a dotted quad IPv4, and a host
   /// name tells nothing (`nil`).
   static func infer(from address: String?) -> AddressFamily? {
-    guard let address, !address.isEmpty else { return nil }
-    if address.contains(":") { return .ipv6 }
-    let parts = address.split(separator: ".", omittingEmptySubsequences: false)
-    if parts.count == 4 && parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
-      return .ipv4
+    guard var address else { return nil }
+    return address.withUTF8 { infer(fromAddress: $0) }
+  }
+
+  /// The same rule on the bytes of an address.
+  static func infer(fromAddress bytes: UnsafeBufferPointer<UInt8>) -> AddressFamily? {
+    guard !bytes.isEmpty else { return nil }
+    if bytes.contains(UInt8(ascii: ":")) { return .ipv6 }
+    var parts = 1
+    var digits = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: ".") {
+        guard digits > 0 else { return nil }
+        parts += 1
+        digits = 0
+      } else if LineText.isDigit(byte) {
+        digits += 1
+        guard digits <= 3 else { return nil }
+      } else {
+        return nil
+      }
     }
-    return nil
+    return parts == 4 && digits > 0 ? .ipv4 : nil
   }
 }
 

@@ -3,7 +3,7 @@
 ///
 /// Keys come from ``Socket/FieldKey/allCases`` in that order; missing values are `null`. Strings are
 /// escaped per RFC 8259: `"`, `\` and every control character below U+0020.
-public struct JSONRecordWriter: RecordWriter {
+public struct JSONRecordWriter: RawRecordWriter {
   /// The layout of the output.
   public enum Layout: Sendable {
     /// One array, one compact record per line.
@@ -36,6 +36,10 @@ public struct JSONRecordWriter: RecordWriter {
   }
 
   public mutating func write(_ socket: Socket) throws(OutputSink.OutputError) {
+    try write(raw: RawSocket(socket))
+  }
+
+  mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
     switch layout {
     case .lines: break
     case .array, .prettyArray: output.append(count == 0 ? "\n" : ",\n")
@@ -43,15 +47,78 @@ public struct JSONRecordWriter: RecordWriter {
     count += 1
     let pretty = layout == .prettyArray
     let prefixes = pretty ? Self.prettyKeyPrefixes : Self.compactKeyPrefixes
-    prefixes.bytes.withUnsafeBufferPointer { bytes in
-      for (index, field) in Socket.FieldKey.allCases.enumerated() {
-        output.append(UnsafeBufferPointer(rebasing: bytes[prefixes.ranges[index]]))
-        Self.append(socket.value(of: field), to: &output, indent: pretty ? 2 : nil)
+    prefixes.bytes.withUnsafeBufferPointer { keys in
+      socket.bytes.withUnsafeBufferPointer { text in
+        for (index, field) in Socket.FieldKey.ordered.enumerated() {
+          output.append(UnsafeBufferPointer(rebasing: keys[prefixes.ranges[index]]))
+          switch field {
+          case .owners: appendOwners(socket, text, pretty: pretty)
+          case .details: appendDetails(socket, text, pretty: pretty)
+          default:
+            switch socket.scalar(field) {
+            case .null: output.append("null")
+            case .bool(let flag): output.append(flag ? "true" : "false")
+            case .int(let number): output.append(decimal: number)
+            case .text(let ref): Self.appendString(text.slice(ref), to: &output)
+            case .string(let word): Self.appendString(word, to: &output)
+            }
+          }
+        }
       }
     }
     output.append(pretty ? "\n  }" : "}")
     if layout == .lines { output.append(UInt8(ascii: "\n")) }
     try output.recordEnded()
+  }
+
+  /// Indentation when pretty-printing: a new line and `depth` × two spaces.
+  private mutating func newline(_ depth: Int, pretty: Bool) {
+    guard pretty else { return }
+    output.append(UInt8(ascii: "\n"))
+    for _ in 0..<depth { output.append("  ") }
+  }
+
+  /// `owners` at the record's depth: `null`, or a list of `{process, pid, fd, tid}` objects.
+  private mutating func appendOwners(_ socket: RawSocket, _ text: UnsafeBufferPointer<UInt8>, pretty: Bool) {
+    guard !socket.owners.isEmpty else { return output.append("null") }
+    output.append(UInt8(ascii: "["))
+    for (index, owner) in socket.owners.enumerated() {
+      if index > 0 { output.append(UInt8(ascii: ",")) }
+      newline(3, pretty: pretty)
+      output.append(UInt8(ascii: "{"))
+      let values: [RawSocket.Scalar] = [.init(owner.process), .init(owner.pid), .init(owner.fd), .init(owner.tid)]
+      for (position, key) in RawSocket.Owner.keys.enumerated() {
+        if position > 0 { output.append(UInt8(ascii: ",")) }
+        newline(4, pretty: pretty)
+        output.append(UInt8(ascii: "\""))
+        output.append(key)
+        output.append(pretty ? "\": " : "\":")
+        switch values[position] {
+        case .text(let ref): Self.appendString(text.slice(ref), to: &output)
+        case .int(let number): output.append(decimal: number)
+        default: output.append("null")
+        }
+      }
+      newline(3, pretty: pretty)
+      output.append(UInt8(ascii: "}"))
+    }
+    newline(2, pretty: pretty)
+    output.append(UInt8(ascii: "]"))
+  }
+
+  /// `details` at the record's depth: `null`, or an object of texts in key order.
+  private mutating func appendDetails(_ socket: RawSocket, _ text: UnsafeBufferPointer<UInt8>, pretty: Bool) {
+    guard !socket.details.isEmpty else { return output.append("null") }
+    output.append(UInt8(ascii: "{"))
+    for (index, detail) in socket.details.enumerated() {
+      if index > 0 { output.append(UInt8(ascii: ",")) }
+      newline(3, pretty: pretty)
+      Self.appendString(text.slice(detail.key), to: &output)
+      output.append(pretty ? ": " : ":")
+      Self.appendString(text.slice(detail.value), to: &output)
+    }
+    newline(2, pretty: pretty)
+    output.append(UInt8(ascii: "}"))
   }
 
   public mutating func end(meta: FieldValue?) throws(OutputSink.OutputError) {
@@ -123,26 +190,30 @@ public struct JSONRecordWriter: RecordWriter {
   /// Appends `text` as a quoted JSON string.
   static func appendString(_ text: String, to output: inout ByteBuffer) {
     var text = text
+    text.withUTF8 { appendString($0, to: &output) }
+  }
+
+  /// Appends UTF-8 `bytes` as a quoted JSON string; runs without anything to escape are copied
+  /// in one piece.
+  static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
     output.append(UInt8(ascii: "\""))
-    text.withUTF8 { bytes in
-      var runStart = 0
-      for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-        output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-        runStart = index + 1
-        switch byte {
-        case 0x22: output.append("\\\"")
-        case 0x5C: output.append("\\\\")
-        case 0x0A: output.append("\\n")
-        case 0x0D: output.append("\\r")
-        case 0x09: output.append("\\t")
-        default:
-          output.append("\\u00")
-          output.append(hex[Int(byte >> 4)])
-          output.append(hex[Int(byte & 0xF)])
-        }
+    var runStart = 0
+    for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+      output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      runStart = index + 1
+      switch byte {
+      case 0x22: output.append("\\\"")
+      case 0x5C: output.append("\\\\")
+      case 0x0A: output.append("\\n")
+      case 0x0D: output.append("\\r")
+      case 0x09: output.append("\\t")
+      default:
+        output.append("\\u00")
+        output.append(hex[Int(byte >> 4)])
+        output.append(hex[Int(byte & 0xF)])
       }
-      output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
+    output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     output.append(UInt8(ascii: "\""))
   }
 }

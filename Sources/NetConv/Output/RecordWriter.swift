@@ -16,3 +16,15 @@ extension RecordWriter {
   /// Closes the output without an envelope `meta` section.
   public mutating func end() throws(OutputSink.OutputError) { try end(meta: nil) }
 }
+
+/// A writer that reads a parsed record's bytes directly, building no `String`: netconv's own
+/// writers. ``Conversion`` hands records this way when the writer offers it; ``RecordWriter/write(_:)``
+/// of these writers converts the ``Socket`` and takes the same path, so both give the same bytes.
+protocol RawRecordWriter: RecordWriter {
+  mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError)
+}
+
+extension Socket.FieldKey {
+  /// ``allCases`` computed once: the synthesized property builds a new array on every call.
+  static let ordered: [Socket.FieldKey] = allCases
+}

@@ -4,7 +4,7 @@
 /// Numbers and booleans are plain, missing values are plain `null`, and strings that a YAML
 /// 1.1 or 1.2 reader would take for something else are single-quoted (``YAMLScalarStyle``).
 /// Output streams: whatever libyaml has produced is handed to the sink every 64 KiB.
-public struct YAMLRecordWriter: RecordWriter {
+public struct YAMLRecordWriter: RawRecordWriter {
   private let emitter = LibYAMLEmitter()
   private let sink: OutputSink
   private let envelope: Bool
@@ -27,13 +27,66 @@ public struct YAMLRecordWriter: RecordWriter {
   }
 
   public mutating func write(_ socket: Socket) throws(OutputSink.OutputError) {
+    try write(raw: RawSocket(socket))
+  }
+
+  mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
     emitter.mappingStart()
-    for field in Socket.FieldKey.allCases {
-      emitter.scalar(field.rawValue, quoted: false)
-      emit(socket.value(of: field))
+    socket.bytes.withUnsafeBufferPointer { text in
+      for field in Socket.FieldKey.ordered {
+        emitter.scalar(field.rawValue, quoted: false)
+        switch field {
+        case .owners:
+          guard !socket.owners.isEmpty else {
+            emitter.scalar("null", quoted: false)
+            continue
+          }
+          emitter.sequenceStart()
+          for owner in socket.owners {
+            emitter.mappingStart()
+            emitter.scalar("process", quoted: false)
+            emit(.init(owner.process), text)
+            emitter.scalar("pid", quoted: false)
+            emit(.init(owner.pid), text)
+            emitter.scalar("fd", quoted: false)
+            emit(.init(owner.fd), text)
+            emitter.scalar("tid", quoted: false)
+            emit(.init(owner.tid), text)
+            emitter.mappingEnd()
+          }
+          emitter.sequenceEnd()
+        case .details:
+          guard !socket.details.isEmpty else {
+            emitter.scalar("null", quoted: false)
+            continue
+          }
+          emitter.mappingStart()
+          for detail in socket.details {
+            emit(.text(detail.key), text)
+            emit(.text(detail.value), text)
+          }
+          emitter.mappingEnd()
+        default:
+          emit(socket.scalar(field), text)
+        }
+      }
     }
     emitter.mappingEnd()
     if emitter.pendingCount >= 1 << 16 { try drain() }
+  }
+
+  /// Emits a scalar field; texts are single-quoted when a YAML reader would take them for
+  /// something else.
+  private func emit(_ value: RawSocket.Scalar, _ text: UnsafeBufferPointer<UInt8>) {
+    switch value {
+    case .null: emitter.scalar("null", quoted: false)
+    case .bool(let flag): emitter.scalar(flag ? "true" : "false", quoted: false)
+    case .int(let number): emitter.scalar(String(number), quoted: false)
+    case .text(let ref):
+      let bytes = text.slice(ref)
+      emitter.scalar(bytes, quoted: YAMLScalarStyle.needsQuotes(bytes))
+    case .string(let word): emitter.scalar(word, quoted: YAMLScalarStyle.needsQuotes(word))
+    }
   }
 
   public mutating func end(meta: FieldValue?) throws(OutputSink.OutputError) {

@@ -75,7 +75,7 @@ struct DocumentParser {
   }
 
   /// Moves the records and diagnostics produced since the last call into `records` and `diagnostics`.
-  mutating func take(records: inout [Socket], diagnostics: inout [Diagnostic]) {
+  mutating func take(records: inout [RawSocket], diagnostics: inout [Diagnostic]) {
     if records.isEmpty {
       swap(&records, &context.records)  // the usual case: no copy
     } else {

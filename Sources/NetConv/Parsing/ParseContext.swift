@@ -10,12 +10,13 @@ struct ParseContext {
   /// Diagnostics produced for the current line, drained by the reader after each line.
   var diagnostics: [Diagnostic] = []
   /// Records completed while reading the current line, drained by the reader after each line.
-  var records: [Socket] = []
+  var records: [RawSocket] = []
 
-  /// Hands out a completed record, with every empty text turned into `nil`: the model's promise
-  /// that a missing value is null, never "", holds whatever a parser met in the input.
-  mutating func emit(_ socket: consuming Socket) {
-    socket.removeEmptyValues()
+  /// Hands out a completed record in its final shape (``RawSocket/normalize()``); texts are
+  /// never empty, so the model's promise that a missing value is null, never "", holds
+  /// whatever a parser met in the input.
+  mutating func emit(_ socket: consuming RawSocket) {
+    socket.normalize()
     records.append(socket)
   }
 

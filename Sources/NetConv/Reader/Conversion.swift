@@ -22,23 +22,38 @@ public struct Conversion {
   ///   - onDiagnostic: Called for each diagnostic as it occurs.
   /// - Throws: ``OutputSink/OutputError`` when the output cannot be written; input problems
   ///   are in the outcome instead.
-  public static func run(
-    _ reader: SocketReader, source: String?, into writer: inout some RecordWriter,
+  public static func run<W: RecordWriter>(
+    _ reader: SocketReader, source: String?, into writer: inout W,
     onDiagnostic: (Diagnostic) -> Void = { _ in }
+  ) throws(OutputSink.OutputError) -> Outcome {
+    reader.recordSource = source
+    if var fast = writer as? any RawRecordWriter {
+      // netconv's own writers read the parsed bytes: no Socket, no String per field.
+      defer { writer = fast as! W }
+      return try run(reader, into: &fast, onDiagnostic: onDiagnostic)
+    }
+    return try run(reader, onDiagnostic: onDiagnostic) { (socket: RawSocket) throws(OutputSink.OutputError) in
+      try writer.write(Socket(socket))
+    }
+  }
+
+  private static func run(
+    _ reader: SocketReader, into writer: inout some RawRecordWriter, onDiagnostic: (Diagnostic) -> Void
+  ) throws(OutputSink.OutputError) -> Outcome {
+    try run(reader, onDiagnostic: onDiagnostic) { (socket: RawSocket) throws(OutputSink.OutputError) in
+      try writer.write(raw: socket)
+    }
+  }
+
+  private static func run(
+    _ reader: SocketReader, onDiagnostic: (Diagnostic) -> Void,
+    record: (RawSocket) throws(OutputSink.OutputError) -> Void
   ) throws(OutputSink.OutputError) -> Outcome {
     var diagnostics: [Diagnostic] = []
     var failure: NetConvError?
     do {
       try reader.forEach(
-        record: { (socket: Socket) throws(OutputSink.OutputError) in
-          if let source {
-            var socket = socket
-            socket.source = source
-            try writer.write(socket)
-          } else {
-            try writer.write(socket)
-          }
-        },
+        record: record,
         diagnostic: { diagnostic in
           diagnostics.append(diagnostic)
           onDiagnostic(diagnostic)

@@ -29,7 +29,7 @@ public final class SocketReader {
   private var lines: LineReader
   private var parser: DocumentParser
   /// Records and diagnostics completed by the last line read, handed out records first.
-  private var records: [Socket] = []
+  private var records: [RawSocket] = []
   private var diagnostics: [Diagnostic] = []
   private var recordIndex = 0
   private var diagnosticIndex = 0
@@ -43,6 +43,8 @@ public final class SocketReader {
   private var inputEnded = false
   private var sawContent = false
   private var firstUnrecognized: Int?
+  /// Stored in each record's `source` as it is handed out (set by ``Conversion``).
+  var recordSource: String?
 
   /// Creates a reader over any byte source.
   public init(source: some ByteSource, options: ParseOptions = ParseOptions()) {
@@ -75,18 +77,19 @@ public final class SocketReader {
     guard try fillIfEmpty() else { return nil }
     if recordIndex < records.count {
       defer { recordIndex += 1 }
-      return .record(records[recordIndex])
+      return .record(Socket(records[recordIndex]))
     }
     defer { diagnosticIndex += 1 }
     return .diagnostic(diagnostics[diagnosticIndex])
   }
 
   /// Reads every remaining event, handing records and diagnostics to the two closures in
-  /// input order — the same events as ``next()``, without wrapping each one.
+  /// input order — the same events as ``next()``, without wrapping each one or building a
+  /// ``Socket``: writers read the parsed bytes.
   ///
   /// - Throws: ``NetConvError`` at the end of the input, like ``next()``, or what a closure throws.
   func forEach(
-    record: (Socket) throws(OutputSink.OutputError) -> Void, diagnostic: (Diagnostic) -> Void
+    record: (RawSocket) throws(OutputSink.OutputError) -> Void, diagnostic: (Diagnostic) -> Void
   ) throws(ReaderLoopError) {
     while true {
       let more: Bool
@@ -182,7 +185,10 @@ public final class SocketReader {
     let diagnosticsBefore = diagnostics.count
     parser.take(records: &records, diagnostics: &diagnostics)
     summary.records += records.count - recordsBefore
-    for index in recordsBefore..<records.count { summary.add(records[index].format) }
+    for index in recordsBefore..<records.count {
+      summary.add(records[index].format)
+      if let recordSource { records[index].source = recordSource }
+    }
     for index in diagnosticsBefore..<diagnostics.count {
       summary.diagnostics[diagnostics[index].severity, default: 0] += 1
     }

@@ -80,12 +80,15 @@ final class LibYAMLEmitter {
   /// The corresponding C function is `yaml_scalar_event_initialize`.
   func scalar(_ text: String, quoted: Bool) {
     var text = text
+    text.withUTF8 { scalar($0, quoted: quoted) }
+  }
+
+  /// Emits a scalar from UTF-8 bytes (libyaml copies them).
+  func scalar(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) {
     let style = quoted ? YAML_SINGLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE
-    text.withUTF8 { bytes in
-      Self.empty.withUnsafeBufferPointer { empty in
-        let value = bytes.count > 0 ? bytes.baseAddress! : empty.baseAddress!
-        emit { yaml_scalar_event_initialize(&$0, nil, nil, value, Int32(bytes.count), 1, 1, style) }
-      }
+    Self.empty.withUnsafeBufferPointer { empty in
+      let value = bytes.count > 0 ? bytes.baseAddress! : empty.baseAddress!
+      emit { yaml_scalar_event_initialize(&$0, nil, nil, value, Int32(bytes.count), 1, 1, style) }
     }
   }
 

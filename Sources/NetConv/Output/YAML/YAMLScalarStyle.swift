@@ -16,17 +16,26 @@ enum YAMLScalarStyle {
   ///     needsQuotes("0123")       // true
   ///     needsQuotes("sshd")       // false
   static func needsQuotes(_ text: String) -> Bool {
-    if text.isEmpty || words.contains(text) { return true }
-    let bytes = Array(text.utf8)
-    if let first = bytes.first, let last = bytes.last, isBlank(first) || isBlank(last) { return true }
+    var text = text
+    return text.withUTF8 { needsQuotes($0) }
+  }
+
+  /// The same rule on UTF-8 bytes.
+  static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return true }
+    if bytes.count <= longestWord && words.contains(String(decoding: bytes, as: UTF8.self)) { return true }
+    if isBlank(first) || isBlank(last) { return true }
     if isInfinityOrNaN(bytes) || startsNumeric(bytes) || startsLikeDate(bytes) { return true }
     return false
   }
 
+  private static let longestWord = words.map(\.utf8.count).max() ?? 0
+
   private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
   /// `.inf`, `-.Inf`, `+.INF`, `.nan`, … in any case.
-  private static func isInfinityOrNaN(_ bytes: [UInt8]) -> Bool {
+  private static func isInfinityOrNaN(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count == 4 || bytes.count == 5 else { return false }
     var rest = bytes[...]
     if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { rest = rest.dropFirst() }
     let lowered = String(decoding: rest, as: UTF8.self).lowercased()
@@ -34,7 +43,7 @@ enum YAMLScalarStyle {
   }
 
   /// Optional sign, optional `.`, a digit, then only `0-9a-fA-FoxOX_.:eE+-`.
-  private static func startsNumeric(_ bytes: [UInt8]) -> Bool {
+  private static func startsNumeric(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0
     if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
     if index < bytes.count && bytes[index] == UInt8(ascii: ".") { index += 1 }
@@ -51,7 +60,7 @@ enum YAMLScalarStyle {
   }
 
   /// Four digits and a dash: the start of a YAML 1.1 timestamp.
-  private static func startsLikeDate(_ bytes: [UInt8]) -> Bool {
+  private static func startsLikeDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     bytes.count >= 5 && bytes[0..<4].allSatisfy { $0 &- 0x30 < 10 } && bytes[4] == UInt8(ascii: "-")
   }
 }

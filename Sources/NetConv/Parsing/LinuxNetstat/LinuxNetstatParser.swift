@@ -26,7 +26,7 @@ struct LinuxNetstatParser: DialectParser {
   private var noticeLinesLeft = 0
   /// The last Internet row, held until the next line in case a mail client wrapped its end
   /// (state, user, program, timer) onto that line.
-  private var pending: Socket?
+  private var pending: RawSocket?
 
   mutating func endBlock() {
     if table == .skipped { table = nil }
@@ -122,14 +122,20 @@ struct LinuxNetstatParser: DialectParser {
     else { return nil }
     if table == .skipped { table = nil }
     context.snapshots.row(.linuxInternet)
-    var socket = Socket(
+    var socket = RawSocket(
       format: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: proto, family: family)
     socket.recvQ = line.integer(tokens[1])
     socket.sendQ = line.integer(tokens[2])
     let names: ServiceTable.Names = proto == "raw" ? .ipProtocols : .services
-    socket.local = endpoint(tokens[3], in: line, isRemote: false, names: names, context: &context)
-    socket.remote = endpoint(tokens[4], in: line, isRemote: true, names: names, context: &context)
+    if let read = endpoint(tokens[3], in: line, isRemote: false, names: names, context: &context) {
+      socket.local = socket.store(read.parsed, of: line)
+      socket.local.truncated = read.truncated
+    }
+    if let read = endpoint(tokens[4], in: line, isRemote: true, names: names, context: &context) {
+      socket.remote = socket.store(read.parsed, of: line)
+      socket.remote.truncated = read.truncated
+    }
 
     let rest = Span(start: tokens[4].end, end: tokens[tokens.count - 1].end)
     readColumnsAfterAddresses(line, tokens: tokens.dropFirst(5), span: rest, into: &socket, context: &context)
@@ -141,11 +147,11 @@ struct LinuxNetstatParser: DialectParser {
   /// Reads what follows the addresses — `[state…] [user inode] [pid/program] [timer]` — from
   /// `span` (whose tokens are `tokens`) into `socket`.
   private func readColumnsAfterAddresses(
-    _ line: LineText, tokens: ArraySlice<Span>, span: Span, into socket: inout Socket, context: inout ParseContext
+    _ line: LineText, tokens: ArraySlice<Span>, span: Span, into socket: inout RawSocket, context: inout ParseContext
   ) {
     var rest = span
     if internetColumns.timer != false, let timerStart = timerStart(line, in: rest) {
-      socket.timer = line.string(Span(start: timerStart, end: rest.end))
+      socket.timer = socket.store(line, Span(start: timerStart, end: rest.end))
       rest.end = timerStart
       rest = line.trim(rest)
     }
@@ -159,7 +165,9 @@ struct LinuxNetstatParser: DialectParser {
       beforeProgram = restTokens[..<index]
       var field = Span(start: restTokens[index].start, end: rest.end)
       if internetColumns.securityContext == true { field.end = programFieldEnd(line, field) }
-      (socket.pid, socket.process) = program(line, field)
+      let (pid, name) = program(line, field)
+      socket.pid = pid
+      socket.process = name.map { socket.store(line, $0) } ?? .none
     }
     var stateTokens = beforeProgram
     let userInode: Bool
@@ -169,13 +177,13 @@ struct LinuxNetstatParser: DialectParser {
     }
     if userInode && stateTokens.count >= 2 {
       socket.inode = line.integer(stateTokens[stateTokens.endIndex - 1], limit: Int.max)
-      socket.user = line.string(stateTokens[stateTokens.endIndex - 2])
+      socket.user = socket.store(line, stateTokens[stateTokens.endIndex - 2])
       stateTokens = stateTokens.dropLast(2)
     }
     if let firstState = stateTokens.first, let lastState = stateTokens.last {
-      let raw = line.string(Span(start: firstState.start, end: lastState.end))
-      socket.stateRaw = raw
-      socket.state = state(raw, protocol: socket.protocol, context: &context)
+      let span = Span(start: firstState.start, end: lastState.end)
+      socket.stateRaw = socket.store(line, span)
+      socket.state = state(line.string(span), protocol: socket.protocol, context: &context)
     }
   }
 
@@ -183,8 +191,8 @@ struct LinuxNetstatParser: DialectParser {
   /// its addresses, and this line starts with a state word or a `PID/Program` field.
   private func isWrappedTail(_ line: LineText, _ tokens: [Span]) -> Bool {
     // Read the held row's fields in place: binding it would copy the whole record every line.
-    guard pending != nil, pending?.stateRaw == nil, pending?.pid == nil, pending?.process == nil,
-      pending?.user == nil, pending?.timer == nil
+    guard pending != nil, pending?.stateRaw.isNone == true, pending?.pid == nil, pending?.process.isNone == true,
+      pending?.user.isNone == true, pending?.timer.isNone == true
     else { return false }
     let first = line.string(tokens[0])
     if LinuxNetstatVocabulary.states[first] != nil { return true }
@@ -209,19 +217,21 @@ struct LinuxNetstatParser: DialectParser {
     return .unknown
   }
 
+  /// Reads an address token; `nil` for a remote wildcard (no peer). `truncated` tells whether
+  /// the token may have been cut to fit its column.
   private mutating func endpoint(
     _ span: Span, in line: LineText, isRemote: Bool, names: ServiceTable.Names, context: inout ParseContext
-  ) -> Endpoint {
+  ) -> (parsed: EndpointParser.Parsed, truncated: Bool)? {
     let parsed = EndpointParser.parse(span, in: line, names: names)
     if let name = parsed.unknownService {
-      context.report(.note, .unknownService, "'\(name)' is not in the service table: its port is null")
+      context.report(.note, .unknownService, "'\(line.string(name))' is not in the service table: its port is null")
     }
-    if isRemote && parsed.isWildcard { return Endpoint() }
-    var endpoint = parsed.endpoint
+    if isRemote && parsed.isWildcard { return nil }
+    var truncated = false
     if span.count > Self.addressColumnWidth {
       wide = true
     } else if span.count == Self.addressColumnWidth && !wide {
-      endpoint.truncated = true
+      truncated = true
       if !truncationNoted {
         truncationNoted = true
         context.report(
@@ -230,7 +240,7 @@ struct LinuxNetstatParser: DialectParser {
         )
       }
     }
-    return endpoint
+    return (parsed, truncated)
   }
 
   /// Where a trailing `-o` timer starts in `span`: a word, then `(seconds/retransmits/probes)`.
@@ -282,12 +292,12 @@ struct LinuxNetstatParser: DialectParser {
   }
 
   /// The pid and program of a `PID/Program name` field (`5237/my weird:prog`, `-`).
-  private func program(_ line: LineText, _ field: Span) -> (Int?, String?) {
+  private func program(_ line: LineText, _ field: Span) -> (Int?, Span?) {
     let field = line.trim(field)
     guard let slash = line.firstIndex(of: UInt8(ascii: "/"), in: field) else { return (nil, nil) }
     let pid = line.integer(Span(start: field.start, end: slash))
     let name = line.trim(Span(start: slash + 1, end: field.end))
-    return (pid, name.isEmpty ? nil : line.string(name))
+    return (pid, name.isEmpty ? nil : name)
   }
 
   // MARK: - UNIX rows
@@ -301,15 +311,14 @@ struct LinuxNetstatParser: DialectParser {
     if table == .skipped { table = nil }
     flush(context: &context)
     context.snapshots.row(.linuxUnix)
-    var socket = Socket(
+    var socket = RawSocket(
       format: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: "unix", family: .unix)
-    socket.socketType = line.string(tokens[close + 1]).lowercased()
+    socket.socketType = socket.store(line.string(tokens[close + 1]).lowercased())
     var inodeIndex = close + 2
     if !line.isDigits(tokens[inodeIndex]) {
-      let raw = line.string(tokens[inodeIndex])
-      socket.stateRaw = raw
-      socket.state = state(raw, protocol: "unix", context: &context)
+      socket.stateRaw = socket.store(line, tokens[inodeIndex])
+      socket.state = state(line.string(tokens[inodeIndex]), protocol: "unix", context: &context)
       inodeIndex += 1
     }
     guard inodeIndex < tokens.count, let inode = line.integer(tokens[inodeIndex], limit: Int.max) else {
@@ -323,11 +332,13 @@ struct LinuxNetstatParser: DialectParser {
       let firstToken = Span(start: rest.start, end: tokens.first(where: { $0.start == rest.start })?.end ?? rest.end)
       if isProgramField(firstToken, in: line) {
         let end = programFieldEnd(line, rest)
-        (socket.pid, socket.process) = program(line, Span(start: rest.start, end: end))
+        let (pid, name) = program(line, Span(start: rest.start, end: end))
+        socket.pid = pid
+        socket.process = name.map { socket.store(line, $0) } ?? .none
         rest = line.trim(Span(start: end, end: rest.end))
       }
     }
-    if !rest.isEmpty { socket.local.address = line.string(rest) }
+    if !rest.isEmpty { socket.local.address = socket.store(line, rest) }
     context.emit(socket)
     return .record
   }

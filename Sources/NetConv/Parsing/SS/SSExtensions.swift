@@ -4,24 +4,39 @@
 /// continuation line.
 ///
 /// Scans bytes, because process names inside `users:((…))` may hold spaces, commas, quotes
-/// and parentheses.
+/// and parentheses. What it finds is kept as spans of the line; ``apply(to:from:)`` copies them
+/// into a record. One value is reused for every line, so reading allocates nothing once warm.
 struct SSExtensions {
-  var owners: [SocketOwner] = []
-  var timer: String?
-  var user: String?
+  /// A text of the line, or a fixed word (`shutdown`, `true`).
+  enum Text {
+    case span(Span)
+    case literal(StaticString)
+  }
+
+  typealias Owner = OwnerFields<Span>
+  typealias Detail = DetailFields<Text>
+
+  var owners: [Owner] = []
+  var timer: Span?
+  var user: Span?
   var inode: Int?
-  /// Details in the order shown (sorted and de-duplicated when applied to a record).
-  var details: [SocketDetail] = []
-  /// Text that could not be read (a cut `users:((…` part), for a diagnostic.
-  var unreadable: String?
+  /// Details in the order shown (sorted and de-duplicated when the record is complete).
+  var details: [Detail] = []
+  /// Where unreadable text (a cut `users:((…` part) starts; it runs to the end of the span.
+  var unreadable: Span?
 
   var isEmpty: Bool {
     owners.isEmpty && timer == nil && user == nil && inode == nil && details.isEmpty && unreadable == nil
   }
 
-  /// Reads `span` of `line`.
-  static func parse(_ span: Span, in line: LineText) -> SSExtensions {
-    var result = SSExtensions()
+  /// Reads `span` of `line`, replacing what the value held.
+  mutating func read(_ span: Span, in line: LineText) {
+    owners.removeAll(keepingCapacity: true)
+    details.removeAll(keepingCapacity: true)
+    timer = nil
+    user = nil
+    inode = nil
+    unreadable = nil
     var index = span.start
     let end = span.end
     while index < end {
@@ -32,22 +47,26 @@ struct SSExtensions {
       var keyEnd = start
       while keyEnd < end && !LineText.isSpace(line[keyEnd]) && line[keyEnd] != UInt8(ascii: ":") { keyEnd += 1 }
       if keyEnd + 1 < end && line[keyEnd] == UInt8(ascii: ":") && line[keyEnd + 1] == UInt8(ascii: "(") {
-        let key = line.string(Span(start: start, end: keyEnd))
-        if key == "users" {
-          if let next = readOwners(line, from: keyEnd + 2, end: end, into: &result.owners) {
+        let key = Span(start: start, end: keyEnd)
+        if line.equals(key, Self.users) {
+          if let next = Self.readOwners(line, from: keyEnd + 2, end: end, into: &owners) {
             index = next
           } else {
-            result.unreadable = line.string(Span(start: start, end: end))
-            return result
+            unreadable = Span(start: start, end: end)
+            return
           }
           continue
         }
-        guard let close = matchingParenthesis(line, open: keyEnd + 1, end: end) else {
-          result.unreadable = line.string(Span(start: start, end: end))
-          return result
+        guard let close = Self.matchingParenthesis(line, open: keyEnd + 1, end: end) else {
+          unreadable = Span(start: start, end: end)
+          return
         }
-        let value = line.string(Span(start: keyEnd + 2, end: close))
-        if key == "timer" { result.timer = value } else { result.details.append(SocketDetail(key: key, value: value)) }
+        let value = Span(start: keyEnd + 2, end: close)
+        if line.equals(key, Self.timerKey) {
+          timer = value
+        } else {
+          details.append(Detail(key: .span(key), value: value.isEmpty ? .literal("true") : .span(value)))
+        }
         index = close + 1
         continue
       }
@@ -55,37 +74,65 @@ struct SSExtensions {
       while tokenEnd < end && !LineText.isSpace(line[tokenEnd]) { tokenEnd += 1 }
       let token = Span(start: start, end: tokenEnd)
       index = tokenEnd
-      if token.count == 3, isArrow(line, token) {
-        result.details.append(SocketDetail(key: "shutdown", value: line.string(token)))
+      if token.count == 3, Self.isArrow(line, token) {
+        details.append(Detail(key: .literal("shutdown"), value: .span(token)))
       } else if let colon = line.firstIndex(of: UInt8(ascii: ":"), in: token) {
         let key = Span(start: start, end: colon)
         let value = Span(start: colon + 1, end: tokenEnd)
         if line.equals(key, Self.uid) {
-          result.user = line.string(value)
+          user = value
         } else if line.equals(key, Self.ino) {
-          result.inode = line.integer(value, limit: Int.max)
+          inode = line.integer(value, limit: Int.max)
         } else {
-          result.details.append(SocketDetail(key: line.string(key), value: value.isEmpty ? "true" : line.string(value)))
+          details.append(Detail(key: .span(key), value: value.isEmpty ? .literal("true") : .span(value)))
         }
+      } else if SSVocabulary.spacedKeys.contains(line.string(token)) {
+        while index < end && LineText.isSpace(line[index]) { index += 1 }
+        var valueEnd = index
+        while valueEnd < end && !LineText.isSpace(line[valueEnd]) { valueEnd += 1 }
+        let value = Span(start: index, end: valueEnd)
+        details.append(Detail(key: .span(token), value: value.isEmpty ? .literal("true") : .span(value)))
+        index = valueEnd
       } else {
-        let word = line.string(token)
-        if SSVocabulary.spacedKeys.contains(word) {
-          while index < end && LineText.isSpace(line[index]) { index += 1 }
-          var valueEnd = index
-          while valueEnd < end && !LineText.isSpace(line[valueEnd]) { valueEnd += 1 }
-          let value = valueEnd > index ? line.string(Span(start: index, end: valueEnd)) : "true"
-          result.details.append(SocketDetail(key: word, value: value))
-          index = valueEnd
-        } else {
-          result.details.append(SocketDetail(key: word, value: "true"))
-        }
+        details.append(Detail(key: .span(token), value: .literal("true")))
       }
     }
-    return result
   }
 
+  /// Merges what was read from `line` into a record: owners (the first one also fills
+  /// pid/process), timer, uid, inode and details.
+  func apply(to socket: inout RawSocket, from line: LineText) {
+    for owner in owners {
+      socket.owners.append(
+        RawSocket.Owner(process: socket.store(line, owner.process), pid: owner.pid, fd: owner.fd, tid: owner.tid))
+    }
+    if let first = socket.owners.first, socket.pid == nil && socket.process.isNone {
+      socket.pid = first.pid
+      socket.process = first.process
+    }
+    if let timer { socket.timer = socket.store(line, timer) }
+    if let user { socket.user = socket.store(line, user) }
+    if let inode { socket.inode = inode }
+    for detail in details {
+      socket.addDetail(key: Self.store(detail.key, of: line, in: &socket), value: Self.store(detail.value, of: line, in: &socket))
+    }
+  }
+
+  private static func store(_ text: Text, of line: LineText, in socket: inout RawSocket) -> RawSocket.Text {
+    switch text {
+    case .span(let span): return socket.store(line, span)
+    case .literal(let word):
+      return socket.store(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    }
+  }
+
+  private static let users = Array("users".utf8)
+  private static let timerKey = Array("timer".utf8)
   private static let uid = Array("uid".utf8)
   private static let ino = Array("ino".utf8)
+  private static let pidKey = Array("pid".utf8)
+  private static let fdKey = Array("fd".utf8)
+  private static let tidKey = Array("tid".utf8)
 
   /// `<->`, `-->`, `<--` or `---`: how the socket was shut down (`-e`).
   private static func isArrow(_ line: LineText, _ token: Span) -> Bool {
@@ -114,7 +161,7 @@ struct SSExtensions {
   /// Reads `("name",pid=1,fd=3),("other",pid=2,tid=4,fd=5))` from just after `users:(`;
   /// returns the index after the closing `)`, or `nil` when the text is cut or malformed.
   /// Also reads the pre-3.14 form `("sshd",1234,3)`.
-  private static func readOwners(_ line: LineText, from start: Int, end: Int, into owners: inout [SocketOwner]) -> Int? {
+  private static func readOwners(_ line: LineText, from start: Int, end: Int, into owners: inout [Owner]) -> Int? {
     var index = start
     while index < end {
       switch line[index] {
@@ -134,7 +181,7 @@ struct SSExtensions {
           nameEnd += 1
         }
         guard nameEnd + 2 < end else { return nil }
-        var owner = SocketOwner(process: line.string(Span(start: nameStart, end: nameEnd)))
+        var owner = Owner(process: Span(start: nameStart, end: nameEnd))
         index = nameEnd + 2
         var positional = 0
         while index < end && line[index] != UInt8(ascii: ")") {
@@ -142,16 +189,18 @@ struct SSExtensions {
           while fieldEnd < end && line[fieldEnd] != UInt8(ascii: ",") && line[fieldEnd] != UInt8(ascii: ")") {
             fieldEnd += 1
           }
-          let field = line.string(Span(start: index, end: fieldEnd))
-          if let equals = field.firstIndex(of: "=") {
-            let value = Int(field[field.index(after: equals)...])
-            switch field[..<equals] {
-            case "pid": owner.pid = value
-            case "fd": owner.fd = value
-            case "tid": owner.tid = value
-            default: break  // proc_ctx=, sock_ctx= (SELinux contexts)
-            }
-          } else if let value = Int(field) {
+          let field = Span(start: index, end: fieldEnd)
+          if let equals = line.firstIndex(of: UInt8(ascii: "="), in: field) {
+            let key = Span(start: field.start, end: equals)
+            let value = line.signedInteger(Span(start: equals + 1, end: field.end))
+            if line.equals(key, pidKey) {
+              owner.pid = value
+            } else if line.equals(key, fdKey) {
+              owner.fd = value
+            } else if line.equals(key, tidKey) {
+              owner.tid = value
+            }  // else proc_ctx=, sock_ctx= (SELinux contexts)
+          } else if let value = line.signedInteger(field) {
             if positional == 0 { owner.pid = value } else { owner.fd = value }
             positional += 1
           }

@@ -9,7 +9,9 @@
 struct SSParser: DialectParser {
   static let dialect = Dialect.ss
 
-  private var pending: Socket?
+  private var pending: RawSocket?
+  /// Reused for every line's extensions.
+  private var extensions = SSExtensions()
   /// A row cut before its peer address by a narrow terminal, waiting for the rest.
   private var partialRow: (bytes: [UInt8], line: Int)?
   /// An extension part (`users:((…`) cut before its end, waiting for the rest.
@@ -109,21 +111,17 @@ struct SSParser: DialectParser {
     case .none:
       break
     }
-    if pending != nil, carry != nil || isContinuation(line, tokens) {
-      var text = carry ?? []
+    if pending != nil, let carried = carry {
       carry = nil
+      var text = carried
       text.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
-      let extensions = text.withUnsafeBufferPointer { bytes in
-        SSExtensions.parse(Span(start: 0, end: bytes.count), in: LineText(bytes: bytes))
+      let read = text.withUnsafeBufferPointer { bytes in
+        let joined = LineText(bytes: bytes)
+        return continuation(joined, joined.trimmed)
       }
-      if extensions.unreadable != nil {
-        carry = text  // cut again: wait for the next line
-        return .continuation
-      }
-      if !extensions.isEmpty {
-        apply(extensions, context: &context)
-        return .continuation
-      }
+      if let read { return read }
+    } else if pending != nil, isContinuation(line, tokens), let read = continuation(line, line.trimmed) {
+      return read
     }
     if SSVocabulary.notices.contains(where: { line.hasPrefix($0, at: tokens[0].start) }) {
       flush(context: &context)
@@ -164,7 +162,7 @@ struct SSParser: DialectParser {
 
   private enum RowParse {
     /// A row, and the start of a `users:((…` part cut off at the end of the line, if any.
-    case row(Socket, cut: [UInt8]?)
+    case row(RawSocket, cut: [UInt8]?)
     /// Netid, state, queues and the local address, then the end of the line.
     case partial
     case none
@@ -206,10 +204,10 @@ struct SSParser: DialectParser {
       context.report(.note, .unknownNetid, "unknown Netid '\(netidName)': kept as the protocol")
     }
     if netidName != nil && first != "`-" { lastNetid = netidName }
-    var socket = Socket(
+    var socket = RawSocket(
       format: .ss, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: netid?.protocol ?? netidName ?? "", family: netid?.family)
-    socket.socketType = netid?.socketType
+    socket.socketType = socket.store(netid?.socketType)
     socket.recvQ = line.integer(tokens[index], limit: Int.max)
     socket.sendQ = line.integer(tokens[index + 1], limit: Int.max)
     index += 2
@@ -222,19 +220,17 @@ struct SSParser: DialectParser {
     if isUnixShape {
       socket.protocol = "unix"
       socket.family = .unix
-      let path = line.string(tokens[index])
-      socket.local.address = path == "*" ? nil : path
+      if !isStar(line, tokens[index]) { socket.local.address = socket.store(line, tokens[index]) }
       socket.inode = line.integer(tokens[index + 1], limit: Int.max)
-      let peer = line.string(tokens[index + 2])
-      if peer != "*" { socket.remote.address = peer }
-      socket.details.append(SocketDetail(key: "peer_inode", value: line.string(tokens[index + 3])))
+      if !isStar(line, tokens[index + 2]) { socket.remote.address = socket.store(line, tokens[index + 2]) }
+      socket.addDetail(key: socket.store("peer_inode"), value: socket.store(line, tokens[index + 3]))
       extensionsStart = tokens[index + 3].end
     } else {
       endpoints(line, local: tokens[index], peer: tokens[index + 1], into: &socket, context: &context)
       extensionsStart = tokens[index + 1].end
     }
     if let stateRaw {
-      socket.stateRaw = stateRaw
+      socket.stateRaw = socket.store(stateRaw)
       let state = SSVocabulary.states[stateRaw]
       let connectionless = state == .closed && !SSVocabulary.connectionProtocols.contains(socket.protocol)
       socket.state = connectionless ? nil : state
@@ -242,13 +238,13 @@ struct SSParser: DialectParser {
     let rest = Span(start: extensionsStart, end: tokens[tokens.count - 1].end)
     var cut: [UInt8]?
     if !rest.isEmpty {
-      var extensions = SSExtensions.parse(rest, in: line)
+      extensions.read(rest, in: line)
       if extensions.unreadable != nil {
         // Cut by a narrow terminal: the rest of users:((…)) follows on the next line.
         cut = Array(UnsafeBufferPointer(rebasing: line.bytes[line.trim(rest).start..<rest.end]))
-        extensions = SSExtensions()
+      } else {
+        extensions.apply(to: &socket, from: line)
       }
-      Self.apply(extensions, to: &socket)
     }
     return .row(socket, cut: cut)
   }
@@ -295,28 +291,32 @@ struct SSParser: DialectParser {
     return (token.count == 1 && lead == UInt8(ascii: "*")) || lead == UInt8(ascii: "/") || lead == UInt8(ascii: "@")
   }
 
-  private func endpoints(_ line: LineText, local: Span, peer: Span, into socket: inout Socket, context: inout ParseContext) {
+  private func isStar(_ line: LineText, _ token: Span) -> Bool {
+    token.count == 1 && line[token.start] == UInt8(ascii: "*")
+  }
+
+  private func endpoints(_ line: LineText, local: Span, peer: Span, into socket: inout RawSocket, context: inout ParseContext) {
     switch socket.protocol {
     case "netlink":
       // rtnl:kernel, tcpdiag:ss/4577, 0:0 — the protocol and the owner, not an address:port
-      let text = line.string(local)
-      socket.local.address = text
-      if let colon = text.firstIndex(of: ":"), let slash = text.lastIndex(of: "/"), slash > colon {
-        socket.process = String(text[text.index(after: colon)..<slash])
-        socket.pid = Int(text[text.index(after: slash)...])
+      socket.local.address = socket.store(line, local)
+      if let colon = line.firstIndex(of: UInt8(ascii: ":"), in: local),
+        let slash = line.lastIndex(of: UInt8(ascii: "/"), in: local), slash > colon
+      {
+        socket.process = socket.store(line, Span(start: colon + 1, end: slash))
+        socket.pid = line.signedInteger(Span(start: slash + 1, end: local.end))
       }
-      if line.string(peer) != "*" { socket.remote.address = line.string(peer) }
+      if !isStar(line, peer) { socket.remote.address = socket.store(line, peer) }
       return
     case "packet":
       // *:lo, LLDP:ens33 — the ethernet protocol and the interface
-      let text = line.string(local)
-      if let colon = text.lastIndex(of: ":") {
-        socket.local.address = String(text[..<colon])
-        socket.local.interface = String(text[text.index(after: colon)...])
+      if let colon = line.lastIndex(of: UInt8(ascii: ":"), in: local) {
+        socket.local.address = socket.store(line, Span(start: local.start, end: colon))
+        socket.local.interface = socket.store(line, Span(start: colon + 1, end: local.end))
       } else {
-        socket.local.address = text
+        socket.local.address = socket.store(line, local)
       }
-      if line.string(peer) != "*" { socket.remote.address = line.string(peer) }
+      if !isStar(line, peer) { socket.remote.address = socket.store(line, peer) }
       return
     default: break
     }
@@ -324,14 +324,17 @@ struct SSParser: DialectParser {
     let localParsed = EndpointParser.parse(local, in: line, names: names)
     let peerParsed = EndpointParser.parse(peer, in: line, names: names)
     for name in [localParsed.unknownService, peerParsed.unknownService].compactMap({ $0 }) {
-      context.report(.note, .unknownService, "'\(name)' is not in the service table: its port is null")
+      context.report(.note, .unknownService, "'\(line.string(name))' is not in the service table: its port is null")
     }
-    socket.local = localParsed.endpoint
-    if !peerParsed.isWildcard && !(peerParsed.endpoint.address == "*" && peerParsed.endpoint.port == nil) {
-      socket.remote = peerParsed.endpoint
+    socket.local = socket.store(localParsed, of: line)
+    let starPeer = peerParsed.address.map { isStar(line, $0) } == true && peerParsed.port == nil
+    if !peerParsed.isWildcard && !starPeer {
+      socket.remote = socket.store(peerParsed, of: line)
     }
     if socket.family == nil {
-      socket.family = AddressFamily.infer(from: socket.local.address) ?? AddressFamily.infer(from: socket.remote.address)
+      socket.family =
+        socket.withBytes(of: socket.local.address) { AddressFamily.infer(fromAddress: $0) }
+        ?? socket.withBytes(of: socket.remote.address) { AddressFamily.infer(fromAddress: $0) }
     }
   }
 
@@ -349,37 +352,16 @@ struct SSParser: DialectParser {
     }
   }
 
-  private mutating func apply(_ extensions: SSExtensions, context: inout ParseContext) {
-    guard var socket = pending else { return }
-    if let text = extensions.unreadable {
-      context.report(.warning, .malformedRow, "could not read '\(text)' on the continuation line")
+  /// Reads the extensions of a continuation line (`span` of `line`) into the held row: the
+  /// line's class, or `nil` when the line holds none.
+  private mutating func continuation(_ line: LineText, _ span: Span) -> LineClass? {
+    extensions.read(span, in: line)
+    if extensions.unreadable != nil {
+      carry = Array(UnsafeBufferPointer(rebasing: line.bytes[span.start..<span.end]))  // cut again: wait for the next line
+      return .continuation
     }
-    Self.apply(extensions, to: &socket)
-    pending = socket
-  }
-
-  /// Merges extensions into a record: owners (the first one also fills pid/process), timer,
-  /// uid, inode, and details kept sorted by key.
-  private static func apply(_ extensions: SSExtensions, to socket: inout Socket) {
-    socket.owners += extensions.owners
-    if let first = socket.owners.first, socket.pid == nil && socket.process == nil {
-      socket.pid = first.pid
-      socket.process = first.process
-    }
-    if let timer = extensions.timer { socket.timer = timer }
-    if let user = extensions.user { socket.user = user }
-    if let inode = extensions.inode { socket.inode = inode }
-    guard !extensions.details.isEmpty else { return }
-    // Sorted by key, one value per key (a later value wins): a stable sort, then keep the last
-    // of each run of equal keys.
-    let all = (socket.details + extensions.details).enumerated().sorted {
-      $0.element.key != $1.element.key ? $0.element.key < $1.element.key : $0.offset < $1.offset
-    }
-    var merged: [SocketDetail] = []
-    merged.reserveCapacity(all.count)
-    for (_, detail) in all {
-      if merged.last?.key == detail.key { merged[merged.count - 1] = detail } else { merged.append(detail) }
-    }
-    socket.details = merged
+    guard !extensions.isEmpty, pending != nil else { return nil }
+    extensions.apply(to: &pending!, from: line)
+    return .continuation
   }
 }

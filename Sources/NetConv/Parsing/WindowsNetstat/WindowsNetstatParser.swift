@@ -10,7 +10,7 @@ struct WindowsNetstatParser: DialectParser {
   static let dialect = Dialect.windowsNetstat
 
   /// The row waiting for its owner lines.
-  private var pending: Socket?
+  private var pending: RawSocket?
   /// Whether a row was read since the last banner or header, so owner lines have a home.
   private var sawRow = false
   private var machineNameNoted = false
@@ -44,9 +44,9 @@ struct WindowsNetstatParser: DialectParser {
       // A mail client wrapped the row before its state or PID.
       let trailing = line.isDigits(tokens[tokens.count - 1]) ? tokens.count - 1 : tokens.count
       if trailing > 0 {
-        let raw = line.string(Span(start: tokens[0].start, end: tokens[trailing - 1].end))
-        socket.stateRaw = raw
-        socket.state = state(raw, socket: socket, context: &context)
+        let span = Span(start: tokens[0].start, end: tokens[trailing - 1].end)
+        socket.stateRaw = socket.store(line, span)
+        socket.state = state(line.string(span), socket: socket, context: &context)
       }
       if trailing < tokens.count { socket.pid = line.integer(tokens[trailing]) }
       pending = socket
@@ -120,23 +120,24 @@ struct WindowsNetstatParser: DialectParser {
     context.snapshots.row(.windows)
     sawRow = true
     let proto = line[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
-    var socket = Socket(
+    var socket = RawSocket(
       format: .windowsNetstat, snapshot: context.snapshots.current, line: context.lineNumber, protocol: proto)
     let local = EndpointParser.parse(tokens[1], in: line)
     let remote = EndpointParser.parse(tokens[2], in: line)
     for name in [local.unknownService, remote.unknownService].compactMap({ $0 }) {
-      context.report(.note, .unknownService, "'\(name)' is not in the service table: its port is null")
+      context.report(.note, .unknownService, "'\(line.string(name))' is not in the service table: its port is null")
     }
-    socket.local = local.endpoint
+    socket.local = socket.store(local, of: line)
     // A peer on port 0 is never a real peer: listeners show `0.0.0.0:0`, `[::]:0`, or the
     // machine's own name (`LAPTOP-6LNI85PH:0`) in name mode.
-    if remote.isWildcard || remote.endpoint.port == 0 {
-      if let name = remote.endpoint.address, !machineNameNoted, name != "0.0.0.0", name != "::", name != "*" {
+    if remote.isWildcard || remote.port == 0 {
+      if !machineNameNoted, let address = remote.address, !EndpointParser.isUnspecified(address, in: line) {
         machineNameNoted = true
-        context.report(.note, .machineName, "the machine calls itself '\(name)' (shown as the peer of its listeners)")
+        context.report(
+          .note, .machineName, "the machine calls itself '\(line.string(address))' (shown as the peer of its listeners)")
       }
     } else {
-      socket.remote = remote.endpoint
+      socket.remote = socket.store(remote, of: line)
     }
     socket.family = AddressFamily.infer(fromToken: tokens[1], in: line) ?? AddressFamily.infer(fromToken: tokens[2], in: line)
 
@@ -156,15 +157,15 @@ struct WindowsNetstatParser: DialectParser {
       while end > 3, WindowsNetstatVocabulary.offloadWords.contains(line.string(tokens[end - 1])) { end -= 1 }
     }
     if end > 3 {
-      let raw = line.string(Span(start: tokens[3].start, end: tokens[end - 1].end))
-      socket.stateRaw = raw
-      socket.state = state(raw, socket: socket, context: &context)
+      let span = Span(start: tokens[3].start, end: tokens[end - 1].end)
+      socket.stateRaw = socket.store(line, span)
+      socket.state = state(line.string(span), socket: socket, context: &context)
     }
+    ownerText(line, trailing, into: &socket, context: &context)
     pending = socket
-    ownerText(line, trailing, context: &context)
   }
 
-  private func state(_ raw: String, socket: Socket, context: inout ParseContext) -> SocketState {
+  private func state(_ raw: String, socket: RawSocket, context: inout ParseContext) -> SocketState {
     if let known = WindowsNetstatVocabulary.state(raw) { return known }
     if socket.protocol == "tcp" && !socket.hasPeer {
       context.report(
@@ -176,7 +177,7 @@ struct WindowsNetstatParser: DialectParser {
   }
 
   /// Owner text that a hand-edited paste put at the end of the row (`1948  RpcSs [svchost.exe]`).
-  private mutating func ownerText(_ line: LineText, _ tokens: [Span], context: inout ParseContext) {
+  private func ownerText(_ line: LineText, _ tokens: [Span], into socket: inout RawSocket, context: inout ParseContext) {
     var words: [Span] = []
     for token in tokens {
       let word = line.string(token)
@@ -188,21 +189,21 @@ struct WindowsNetstatParser: DialectParser {
     let text = line.string(span)
     if line[last.end - 1] == UInt8(ascii: "]"), let open = line.lastIndex(of: UInt8(ascii: "["), in: span) {
       let component = line.trim(Span(start: span.start, end: open))
-      if !component.isEmpty { pending?.component = line.string(component) }
-      pending?.process = line.string(Span(start: open + 1, end: last.end - 1))
+      if !component.isEmpty { socket.component = socket.store(line, component) }
+      socket.process = socket.store(line, Span(start: open + 1, end: last.end - 1))
     } else if isOwnershipUnavailable(text) {
-      pending?.ownerUnavailable = true
+      socket.ownerUnavailable = true
     } else {
       context.report(.note, .trailingText, "text after the PID kept as the component: '\(text)'")
-      pending?.component = text
+      socket.component = socket.store(line, span)
     }
   }
 
   /// Whether the line is the end of the held row, wrapped by a mail client: the row stops
   /// after its addresses, and this line is a state word and/or a PID and nothing else.
   private func isWrappedTail(_ line: LineText, _ tokens: [Span]) -> Bool {
-    guard tokens.count <= 2, pending != nil, pending?.stateRaw == nil, pending?.pid == nil,
-      pending?.process == nil, pending?.component == nil
+    guard tokens.count <= 2, pending != nil, pending?.stateRaw.isNone == true, pending?.pid == nil,
+      pending?.process.isNone == true, pending?.component.isNone == true
     else { return false }
     if tokens.count == 1 && line.isDigits(tokens[0]) { return true }
     guard WindowsNetstatVocabulary.state(line.string(tokens[0])) != nil else { return false }
@@ -231,7 +232,7 @@ struct WindowsNetstatParser: DialectParser {
       return .continuation
     }
     if bracketed {
-      socket.process = line.string(Span(start: trimmed.start + 1, end: trimmed.end - 1))
+      socket.process = socket.store(line, Span(start: trimmed.start + 1, end: trimmed.end - 1))
       pending = socket
       sawOwnerLines = true
       flush(context: &context)
@@ -261,7 +262,13 @@ struct WindowsNetstatParser: DialectParser {
       context.report(.note, .ownerMessage, "read '\(text)' as the message that the owner cannot be shown")
       return .continuation
     }
-    socket.component = socket.component.map { $0 + CSVRecordWriter.listSeparator + text } ?? text
+    if socket.component.isNone {
+      socket.component = socket.store(line, trimmed)
+    } else {
+      // XP-era DLL chains: joined into one text, which must then be contiguous.
+      let joined = socket.string(socket.component)! + CSVRecordWriter.listSeparator + text
+      socket.component = socket.store(joined)
+    }
     pending = socket
     return .continuation
   }

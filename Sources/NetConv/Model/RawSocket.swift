@@ -1,0 +1,200 @@
+/// A record as the parsers build it: the same fields as ``Socket``, but every text is a byte
+/// range into the record's own buffer instead of a `String`.
+///
+/// Parsers copy the bytes of the fields they keep out of the line (one `memcpy` each) and the
+/// writers copy them back out, so converting text to JSON, CSV or YAML makes no `String` at
+/// all. A ``Socket`` is built from it only when a library caller asks for one
+/// (``SocketReader/next()``). Texts are `.none` when absent; an empty text is stored as
+/// `.none`, which keeps the model's promise that a missing value is null, never "".
+struct RawSocket {
+  /// A range of ``RawSocket/bytes``, or `.none`.
+  struct Text: Equatable {
+    var start: Int32
+    var end: Int32
+
+    static let none = Text(start: -1, end: -1)
+
+    var isNone: Bool { start < 0 }
+    var count: Int { isNone ? 0 : Int(end - start) }
+  }
+
+  struct Endpoint {
+    var address = Text.none
+    var port: Int?
+    var portName = Text.none
+    var interface = Text.none
+    var truncated = false
+  }
+
+  typealias Owner = OwnerFields<Text>
+  typealias Detail = DetailFields<Text>
+
+  /// The bytes of every text field.
+  var bytes: [UInt8] = []
+  var source: String?
+  var format: Dialect
+  var snapshot: Int
+  var line: Int
+  var `protocol`: String
+  var family: AddressFamily?
+  var local = Endpoint()
+  var remote = Endpoint()
+  var state: SocketState?
+  var stateRaw = Text.none
+  var recvQ: Int?
+  var sendQ: Int?
+  var pid: Int?
+  var process = Text.none
+  var component = Text.none
+  var ownerUnavailable = false
+  var user = Text.none
+  var inode: Int?
+  var timer = Text.none
+  var socketType = Text.none
+  var owners: [Owner] = []
+  /// In the order found until ``normalize()`` sorts them by key, one value per key.
+  var details: [Detail] = []
+
+  init(format: Dialect, snapshot: Int, line: Int, protocol: String, family: AddressFamily? = nil) {
+    self.format = format
+    self.snapshot = snapshot
+    self.line = line
+    self.protocol = `protocol`
+    self.family = family
+  }
+
+  var hasPeer: Bool { !remote.address.isNone }
+
+  // MARK: - Storing texts
+
+  /// Copies `span` of `line` into the record.
+  mutating func store(_ line: LineText, _ span: Span) -> Text {
+    guard span.end > span.start else { return .none }
+    return store(UnsafeBufferPointer(rebasing: line.bytes[span.start..<span.end]))
+  }
+
+  /// Copies `text` into the record.
+  mutating func store(_ text: String?) -> Text {
+    guard var text, !text.isEmpty else { return .none }
+    return text.withUTF8 { store($0) }
+  }
+
+  /// Copies `text` into the record.
+  mutating func store(_ text: UnsafeBufferPointer<UInt8>) -> Text {
+    guard !text.isEmpty else { return .none }
+    if bytes.capacity == 0 { bytes.reserveCapacity(192) }
+    let start = bytes.count
+    bytes.append(contentsOf: text)
+    return Text(start: Int32(start), end: Int32(bytes.count))
+  }
+
+  /// Copies a text of another record into this one.
+  mutating func store(_ text: Text, of other: RawSocket) -> Text {
+    guard !text.isNone else { return .none }
+    return other.bytes.withUnsafeBufferPointer { store(UnsafeBufferPointer(rebasing: $0[Int(text.start)..<Int(text.end)])) }
+  }
+
+  // MARK: - Reading texts
+
+  /// Calls `body` with the bytes of `text` (empty for `.none`).
+  func withBytes<Result>(of text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    bytes.withUnsafeBufferPointer { all in
+      text.isNone ? body(UnsafeBufferPointer(rebasing: all[0..<0])) : body(UnsafeBufferPointer(rebasing: all[Int(text.start)..<Int(text.end)]))
+    }
+  }
+
+  /// The text as a `String`, `nil` for `.none`.
+  func string(_ text: Text) -> String? {
+    text.isNone ? nil : withBytes(of: text) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Whether `text` holds exactly `literal`.
+  func text(_ text: Text, equals literal: StaticString) -> Bool {
+    guard text.count == literal.utf8CodeUnitCount else { return false }
+    return withBytes(of: text) { bytes in
+      let other = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+      return bytes.elementsEqual(other)
+    }
+  }
+
+  // MARK: - Details
+
+  /// Adds a detail; ``normalize()`` sorts and de-duplicates them when the record is complete.
+  mutating func addDetail(key: Text, value: Text) {
+    details.append(Detail(key: key, value: value))
+  }
+
+  /// Gives the record the shape every record has when handed out: details sorted by key with
+  /// one value per key (the later wins), a detail without a key dropped, one without a value
+  /// `true`, and no `UNKNOWN` state without the text it came from.
+  mutating func normalize() {
+    if stateRaw.isNone && state == .unknown { state = nil }
+    guard !details.isEmpty else { return }
+    details.removeAll { $0.key.isNone }
+    if details.contains(where: { $0.value.isNone }) {
+      let yes = store(Self.trueText)
+      for index in details.indices where details[index].value.isNone { details[index].value = yes }
+    }
+    bytes.withUnsafeBufferPointer { all in
+      func key(_ detail: Detail) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: all[Int(detail.key.start)..<Int(detail.key.end)])
+      }
+      // A stable insertion sort (records hold a few dozen details at most), then keep the last
+      // of each run of equal keys.
+      for index in details.indices.dropFirst() {
+        let moving = details[index]
+        var slot = index
+        while slot > 0 && key(moving).lexicographicallyPrecedes(key(details[slot - 1])) {
+          details[slot] = details[slot - 1]
+          slot -= 1
+        }
+        details[slot] = moving
+      }
+      var kept = 0
+      for index in details.indices {
+        if kept > 0 && key(details[kept - 1]).elementsEqual(key(details[index])) {
+          details[kept - 1] = details[index]
+        } else {
+          details[kept] = details[index]
+          kept += 1
+        }
+      }
+      details.removeLast(details.count - kept)
+    }
+  }
+
+  private static let trueText: StaticString = "true"
+
+  private mutating func store(_ literal: StaticString) -> Text {
+    store(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// The bytes of a record's text, given the record's ``RawSocket/bytes``; empty for `.none`.
+  func slice(_ text: RawSocket.Text) -> UnsafeBufferPointer<UInt8> {
+    text.isNone ? UnsafeBufferPointer(rebasing: self[0..<0]) : UnsafeBufferPointer(rebasing: self[Int(text.start)..<Int(text.end)])
+  }
+}
+
+/// One process holding a socket, with its name as `Name`: a record's text, or a line's span
+/// while ss extensions are read.
+struct OwnerFields<Name> {
+  var process: Name
+  var pid: Int?
+  var fd: Int?
+  var tid: Int?
+
+  init(process: Name, pid: Int? = nil, fd: Int? = nil, tid: Int? = nil) {
+    self.process = process
+    self.pid = pid
+    self.fd = fd
+    self.tid = tid
+  }
+}
+
+/// One ss detail, key and value as `Text`: a record's text, or a line's span.
+struct DetailFields<Text> {
+  var key: Text
+  var value: Text
+}
