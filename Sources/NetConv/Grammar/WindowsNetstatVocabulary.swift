@@ -32,6 +32,8 @@ enum WindowsNetstatVocabulary {
 
   static let banners: [Phrase] = bannerTable.map { Phrase($0.0) }
   static let ownershipUnavailable: [Phrase] = ownershipUnavailableTable.map { Phrase($0.0) }
+  /// The UTF-8 bytes of each ownership message, for the byte-level check on every owner line.
+  static let ownershipUnavailableBytes: [[UInt8]] = ownershipUnavailable.map { Array($0.text.utf8) }
   static let elevation: [Phrase] = elevationTable.map { Phrase($0.0) }
   static let headerFirstWords: Set<String> = Set(headerFirstWordTable.map(\.0))
   /// Every word of every header, for the remainder of a wrapped header.

@@ -101,15 +101,7 @@ struct LineReader {
   /// next line starts. Returns `nil` when more input is needed.
   private mutating func findTerminator() -> (Int, Int)? {
     let count = buffer.count
-    let found: Int? = buffer.withUnsafeBufferPointer { bytes in
-      var index = scanFrom
-      while index < count {
-        let byte = bytes[index]
-        if byte == 0x0A || byte == 0x0D { return index }
-        index += 1
-      }
-      return nil
-    }
+    let found = buffer.withUnsafeBufferPointer { ByteScan.firstLineBreak(in: $0, from: scanFrom) }
     guard let index = found else {
       scanFrom = count
       return nil

@@ -17,8 +17,11 @@ enum PasteCleaner {
     while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
     guard index < bytes.count else { return false }
     switch bytes[index] {
-    case UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "*"), 0xE2:
+    case UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: "*"), 0xE2:
       return true
+    case UInt8(ascii: "["):
+      // A chat time stamp starts with a digit; `[svchost.exe]` owner lines need no cleaning.
+      return index + 1 < bytes.count && bytes[index + 1] &- UInt8(ascii: "0") < 10
     case UInt8(ascii: "-"):
       return index + 1 < bytes.count && bytes[index + 1] == 0x20
     case UInt8(ascii: "0")...UInt8(ascii: "9"):

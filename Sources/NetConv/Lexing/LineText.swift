@@ -18,26 +18,25 @@ struct LineText {
 
   subscript(_ index: Int) -> UInt8 { bytes[index] }
 
+  @inline(__always)
   static func isSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
+    byte <= 0x20 && (byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C)
   }
 
   static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
   /// The span of the line without leading and trailing white space.
   var trimmed: Span {
-    var start = 0
-    var end = bytes.count
-    while start < end && Self.isSpace(bytes[start]) { start += 1 }
-    while end > start && Self.isSpace(bytes[end - 1]) { end -= 1 }
-    return Span(start: start, end: end)
+    trim(Span(start: 0, end: bytes.count))
   }
 
   /// Splits `span` on runs of white space, appending the tokens to `tokens`.
   func tokenize(_ span: Span, into tokens: inout [Span]) {
     var index = span.start
     while index < span.end {
-      while index < span.end && Self.isSpace(bytes[index]) { index += 1 }
+      while index < span.end && Self.isSpace(bytes[index]) {
+        index = ByteScan.skipSpacesForward(bytes, from: index + 1, upTo: span.end)
+      }
       guard index < span.end else { break }
       let start = index
       while index < span.end && !Self.isSpace(bytes[index]) { index += 1 }
@@ -122,6 +121,7 @@ struct LineText {
   func trim(_ span: Span) -> Span {
     var result = span
     while result.start < result.end && Self.isSpace(bytes[result.start]) { result.start += 1 }
+    result.end = ByteScan.skipSpacesBackward(bytes, from: result.end, downTo: result.start)
     while result.end > result.start && Self.isSpace(bytes[result.end - 1]) { result.end -= 1 }
     return result
   }

@@ -135,32 +135,44 @@ struct RawSocket {
       let yes = store(Self.trueText)
       for index in details.indices where details[index].value.isNone { details[index].value = yes }
     }
+    var sorted: [Detail] = []
+    swap(&sorted, &details)  // sorted in place, not copied
     bytes.withUnsafeBufferPointer { all in
-      func key(_ detail: Detail) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: all[Int(detail.key.start)..<Int(detail.key.end)])
+      /// Byte order of two keys (Unicode scalar order, as `String` compares them).
+      func order(_ a: Text, _ b: Text) -> Int {
+        let common = min(a.count, b.count)
+        var offset = 0
+        while offset < common {
+          let left = all[Int(a.start) + offset]
+          let right = all[Int(b.start) + offset]
+          if left != right { return left < right ? -1 : 1 }
+          offset += 1
+        }
+        return a.count - b.count
       }
       // A stable insertion sort (records hold a few dozen details at most), then keep the last
       // of each run of equal keys.
-      for index in details.indices.dropFirst() {
-        let moving = details[index]
+      for index in sorted.indices.dropFirst() {
+        let moving = sorted[index]
         var slot = index
-        while slot > 0 && key(moving).lexicographicallyPrecedes(key(details[slot - 1])) {
-          details[slot] = details[slot - 1]
+        while slot > 0 && order(moving.key, sorted[slot - 1].key) < 0 {
+          sorted[slot] = sorted[slot - 1]
           slot -= 1
         }
-        details[slot] = moving
+        sorted[slot] = moving
       }
       var kept = 0
-      for index in details.indices {
-        if kept > 0 && key(details[kept - 1]).elementsEqual(key(details[index])) {
-          details[kept - 1] = details[index]
+      for index in sorted.indices {
+        if kept > 0 && order(sorted[kept - 1].key, sorted[index].key) == 0 {
+          sorted[kept - 1] = sorted[index]
         } else {
-          details[kept] = details[index]
+          sorted[kept] = sorted[index]
           kept += 1
         }
       }
-      details.removeLast(details.count - kept)
+      sorted.removeLast(sorted.count - kept)
     }
+    details = sorted
   }
 
   private static let trueText: StaticString = "true"

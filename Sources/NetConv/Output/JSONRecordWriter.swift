@@ -18,6 +18,7 @@ public struct JSONRecordWriter: RawRecordWriter {
   private let layout: Layout
   private let envelope: Bool
   private var count = 0
+  private let keys: KeyPrefixes
 
   /// Creates a writer that sends its output to `sink`.
   ///
@@ -28,6 +29,7 @@ public struct JSONRecordWriter: RawRecordWriter {
     self.output = ByteBuffer(sink: sink)
     self.layout = layout
     self.envelope = envelope && layout != .lines
+    self.keys = layout == .prettyArray ? Self.prettyKeyPrefixes : Self.compactKeyPrefixes
   }
 
   public mutating func begin() throws(OutputSink.OutputError) {
@@ -46,23 +48,51 @@ public struct JSONRecordWriter: RawRecordWriter {
     }
     count += 1
     let pretty = layout == .prettyArray
-    let prefixes = pretty ? Self.prettyKeyPrefixes : Self.compactKeyPrefixes
-    prefixes.bytes.withUnsafeBufferPointer { keys in
-      socket.bytes.withUnsafeBufferPointer { text in
-        for (index, field) in Socket.FieldKey.ordered.enumerated() {
-          output.append(UnsafeBufferPointer(rebasing: keys[prefixes.ranges[index]]))
-          switch field {
-          case .owners: appendOwners(socket, text, pretty: pretty)
-          case .details: appendDetails(socket, text, pretty: pretty)
-          default:
-            switch socket.scalar(field) {
-            case .null: output.append("null")
-            case .bool(let flag): output.append(flag ? "true" : "false")
-            case .int(let number): output.append(decimal: number)
-            case .text(let ref): Self.appendString(text.slice(ref), to: &output)
-            case .string(let word): Self.appendString(word, to: &output)
+    let keys = self.keys
+    keys.bytes.withUnsafeBufferPointer { prefixes in
+      keys.defaults.withUnsafeBufferPointer { defaults in
+        socket.bytes.withUnsafeBufferPointer { text in
+          // Fields holding their usual value (null, false) in a row are copied from `defaults`
+          // in one piece: most records leave a third of their fields empty.
+          var run = -1
+          var runEnd = 0
+          for (index, field) in keys.fields.enumerated() {
+            let value: RawSocket.Scalar
+            switch field {
+            case .owners: value = socket.owners.isEmpty ? .null : .int(0)
+            case .details: value = socket.details.isEmpty ? .null : .int(0)
+            default: value = socket.scalar(field)
+            }
+            let isDefault: Bool
+            switch value {
+            case .null: isDefault = !keys.defaultIsFalse[index]
+            case .bool(let flag): isDefault = !flag && keys.defaultIsFalse[index]
+            default: isDefault = false
+            }
+            if isDefault {
+              if run < 0 { run = keys.defaultRanges[index].lowerBound }
+              runEnd = keys.defaultRanges[index].upperBound
+              continue
+            }
+            if run >= 0 {
+              output.append(UnsafeBufferPointer(rebasing: defaults[run..<runEnd]))
+              run = -1
+            }
+            output.append(UnsafeBufferPointer(rebasing: prefixes[keys.ranges[index]]))
+            switch field {
+            case .owners: appendOwners(socket, text, pretty: pretty)
+            case .details: appendDetails(socket, text, pretty: pretty)
+            default:
+              switch value {
+              case .null: output.append("null")
+              case .bool(let flag): output.append(flag ? "true" : "false")
+              case .int(let number): output.append(decimal: number)
+              case .text(let ref): Self.appendString(text.slice(ref), to: &output)
+              case .string(let word): Self.appendString(word, to: &output)
+              }
             }
           }
+          if run >= 0 { output.append(UnsafeBufferPointer(rebasing: defaults[run..<runEnd])) }
         }
       }
     }
@@ -168,16 +198,27 @@ public struct JSONRecordWriter: RawRecordWriter {
     }
   }
 
-  /// `{"source":`, `,"format":`, … : what goes before each value, in one buffer computed once.
+  /// `{"source":`, `,"format":`, … : what goes before each value, in one buffer computed once;
+  /// and the same followed by each field's usual value (`null`, or `false` for flags), laid out
+  /// so that a run of fields holding it is one range of `defaults`.
   private struct KeyPrefixes {
+    let fields = Socket.FieldKey.ordered
     var bytes: [UInt8] = []
     var ranges: [Range<Int>] = []
+    var defaults: [UInt8] = []
+    var defaultRanges: [Range<Int>] = []
+    var defaultIsFalse: [Bool] = []
 
     init(first: String, next: String, separator: String) {
-      for (index, field) in Socket.FieldKey.allCases.enumerated() {
-        let start = bytes.count
-        bytes += Array(((index == 0 ? first : next) + "\"\(field.rawValue)\"" + separator).utf8)
-        ranges.append(start..<bytes.count)
+      for (index, field) in fields.enumerated() {
+        let prefix = Array(((index == 0 ? first : next) + "\"\(field.rawValue)\"" + separator).utf8)
+        bytes += prefix
+        ranges.append((bytes.count - prefix.count)..<bytes.count)
+        // Only a speed-up: a value that is not the usual one is written the long way.
+        let isFlag = field == .localTruncated || field == .remoteTruncated || field == .ownerUnavailable
+        defaults += prefix + Array((isFlag ? "false" : "null").utf8)
+        defaultRanges.append((defaults.count - prefix.count - (isFlag ? 5 : 4))..<defaults.count)
+        defaultIsFalse.append(isFlag)
       }
     }
   }

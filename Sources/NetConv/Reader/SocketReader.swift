@@ -24,33 +24,15 @@ public final class SocketReader {
   /// The options the reader was created with.
   public let options: ParseOptions
   /// Counts about the input; complete once ``next()`` has returned `nil`.
-  public private(set) var summary = ParseSummary()
-
-  private var lines: LineReader
-  private var parser: DocumentParser
-  /// Records and diagnostics completed by the last line read, handed out records first.
-  private var records: [RawSocket] = []
-  private var diagnostics: [Diagnostic] = []
-  private var recordIndex = 0
-  private var diagnosticIndex = 0
-  private var scratch: [UInt8] = []
-  private lazy var legacy = LegacyDecoder()
-  private var legacyConfirmed = false
-  private var quotedPrintable = QuotedPrintable()
-  /// The decoded start of a quoted-printable line that continues on the next one, and its number.
-  private var softBreak: (bytes: [UInt8], line: Int)?
-  private var finished = false
-  private var inputEnded = false
-  private var sawContent = false
-  private var firstUnrecognized: Int?
-  /// Stored in each record's `source` as it is handed out (set by ``Conversion``).
-  var recordSource: String?
+  public var summary: ParseSummary { core.summary }
+  /// The reading state, a value: its loop runs in mutating methods, where accesses are checked
+  /// when compiling instead of on every property access of a class.
+  private var core: Core
 
   /// Creates a reader over any byte source.
   public init(source: some ByteSource, options: ParseOptions = ParseOptions()) {
     self.options = options
-    self.lines = LineReader(source: source, maxLineLength: options.maxLineLength)
-    self.parser = DocumentParser(dialect: options.dialect)
+    self.core = Core(source: source, options: options)
   }
 
   /// Creates a reader over bytes in memory (any encoding netconv understands).
@@ -73,15 +55,7 @@ public final class SocketReader {
   /// - Throws: ``NetConvError`` when the input cannot be read, is empty or binary, holds no
   ///   netstat/ss table at all, or — with ``ParseOptions/strict`` — has unrecognized lines.
   ///   End-of-input errors are thrown after every record has been handed out.
-  public func next() throws(NetConvError) -> ParseEvent? {
-    guard try fillIfEmpty() else { return nil }
-    if recordIndex < records.count {
-      defer { recordIndex += 1 }
-      return .record(Socket(records[recordIndex]))
-    }
-    defer { diagnosticIndex += 1 }
-    return .diagnostic(diagnostics[diagnosticIndex])
-  }
+  public func next() throws(NetConvError) -> ParseEvent? { try core.next() }
 
   /// Reads every remaining event, handing records and diagnostics to the two closures in
   /// input order — the same events as ``next()``, without wrapping each one or building a
@@ -91,23 +65,13 @@ public final class SocketReader {
   func forEach(
     record: (RawSocket) throws(OutputSink.OutputError) -> Void, diagnostic: (Diagnostic) -> Void
   ) throws(ReaderLoopError) {
-    while true {
-      let more: Bool
-      do { more = try fillIfEmpty() } catch { throw .input(error) }
-      guard more else { return }
-      do {
-        while recordIndex < records.count {
-          try record(records[recordIndex])
-          recordIndex += 1
-        }
-      } catch {
-        throw .output(error)
-      }
-      while diagnosticIndex < diagnostics.count {
-        diagnostic(diagnostics[diagnosticIndex])
-        diagnosticIndex += 1
-      }
-    }
+    try core.forEach(record: record, diagnostic: diagnostic)
+  }
+
+  /// Stored in each record's `source` as it is handed out (set by ``Conversion``).
+  var recordSource: String? {
+    get { core.recordSource }
+    set { core.recordSource = newValue }
   }
 
   /// Why ``forEach(record:diagnostic:)`` stopped early.
@@ -115,137 +79,202 @@ public final class SocketReader {
     case input(NetConvError)
     case output(OutputSink.OutputError)
   }
+}
 
-  /// Reads lines until an event waits; returns `false` at the end of the input.
-  private func fillIfEmpty() throws(NetConvError) -> Bool {
-    while recordIndex == records.count && diagnosticIndex == diagnostics.count {
-      records.removeAll(keepingCapacity: true)
-      diagnostics.removeAll(keepingCapacity: true)
-      recordIndex = 0
-      diagnosticIndex = 0
-      if finished { return false }
-      if inputEnded {
-        try finish()
-        return false
+extension SocketReader {
+  /// Everything the reader holds between calls, and the loop that reads lines.
+  struct Core {
+    let options: ParseOptions
+    private(set) var summary = ParseSummary()
+
+    private var lines: LineReader
+    private var parser: DocumentParser
+    /// Records and diagnostics completed by the last line read, handed out records first.
+    private var records: [RawSocket] = []
+    private var diagnostics: [Diagnostic] = []
+    private var recordIndex = 0
+    private var diagnosticIndex = 0
+    private var scratch: [UInt8] = []
+    private lazy var legacy = LegacyDecoder()
+    private var legacyConfirmed = false
+    private var quotedPrintable = QuotedPrintable()
+    /// The decoded start of a quoted-printable line that continues on the next one, and its number.
+    private var softBreak: (bytes: [UInt8], line: Int)?
+    private var finished = false
+    private var inputEnded = false
+    private var sawContent = false
+    private var firstUnrecognized: Int?
+    /// Stored in each record's `source` as it is handed out (set by ``Conversion``).
+    var recordSource: String?
+
+    init(source: some ByteSource, options: ParseOptions) {
+      self.options = options
+      self.lines = LineReader(source: source, maxLineLength: options.maxLineLength)
+      self.parser = DocumentParser(dialect: options.dialect)
+    }
+
+    /// See ``SocketReader/next()``.
+    mutating func next() throws(NetConvError) -> ParseEvent? {
+      guard try fillIfEmpty() else { return nil }
+      if recordIndex < records.count {
+        defer { recordIndex += 1 }
+        return .record(Socket(records[recordIndex]))
       }
-      guard let line = try lines.next() else {
-        // Hand out what the parsers still hold before any end-of-input error.
-        inputEnded = true
-        if let pendingBreak = softBreak {
-          softBreak = nil
-          _ = pendingBreak.bytes.withUnsafeBufferPointer { classify($0, number: pendingBreak.line) }
+      defer { diagnosticIndex += 1 }
+      return .diagnostic(diagnostics[diagnosticIndex])
+    }
+
+    /// See ``SocketReader/forEach(record:diagnostic:)``.
+    mutating func forEach(
+      record: (RawSocket) throws(OutputSink.OutputError) -> Void, diagnostic: (Diagnostic) -> Void
+    ) throws(SocketReader.ReaderLoopError) {
+      while true {
+        let more: Bool
+        do { more = try fillIfEmpty() } catch { throw .input(error) }
+        guard more else { return }
+        do {
+          while recordIndex < records.count {
+            try record(records[recordIndex])
+            recordIndex += 1
+          }
+        } catch {
+          throw .output(error)
         }
-        parser.finish()
-        drain()
-        continue
-      }
-      read(line)
-    }
-    return true
-  }
-
-  /// Classifies one line and queues the records and diagnostics it completed.
-  private func read(_ line: LineReader.Line) {
-    summary.lines += 1
-    let lineClass: LineClass
-    if let dropped = line.droppedLength {
-      parser.report(
-        Diagnostic(
-          .warning, .lineTooLong, line: line.number,
-          "line is \(dropped) bytes long, more than the \(options.maxLineLength)-byte limit: skipped"))
-      lineClass = .unrecognized
-    } else {
-      lineClass = lines.withBytes(of: line) { bytes in readDecodingQuotedPrintable(bytes, number: line.number) }
-    }
-    summary.add(lineClass)
-    if lineClass == .unrecognized && firstUnrecognized == nil { firstUnrecognized = line.number }
-    if lineClass != .noise && lineClass != .unrecognized { sawContent = true }
-    drain()
-  }
-
-  /// Undoes quoted-printable encoding when the paste uses it, joining soft line breaks; a line
-  /// that ends in a soft break is a `continuation` of the logical line it starts.
-  private func readDecodingQuotedPrintable(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineClass {
-    quotedPrintable.notice(bytes)
-    guard quotedPrintable.active else { return classify(bytes, number: number) }
-    var decoded = softBreak?.bytes ?? []
-    let start = softBreak?.line ?? number
-    softBreak = nil
-    if QuotedPrintable.decode(bytes, into: &decoded) {
-      softBreak = (decoded, start)
-      return .continuation
-    }
-    return decoded.withUnsafeBufferPointer { classify($0, number: start) }
-  }
-
-  /// Queues what the parser has completed: records first (they belong to earlier or current
-  /// lines), then diagnostics.
-  private func drain() {
-    let recordsBefore = records.count
-    let diagnosticsBefore = diagnostics.count
-    parser.take(records: &records, diagnostics: &diagnostics)
-    summary.records += records.count - recordsBefore
-    for index in recordsBefore..<records.count {
-      summary.add(records[index].format)
-      if let recordSource { records[index].source = recordSource }
-    }
-    for index in diagnosticsBefore..<diagnostics.count {
-      summary.diagnostics[diagnostics[index].severity, default: 0] += 1
-    }
-  }
-
-  /// Cleans the line's bytes (legacy code pages, binary bytes, paste debris) and parses it.
-  private func classify(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineClass {
-    var hasNUL = false
-    var ascii = true
-    for byte in bytes {
-      if byte >= 0x80 { ascii = false } else if byte == 0 { hasNUL = true }
-    }
-    if ascii && !hasNUL && !PasteCleaner.needsCleaning(bytes) {
-      return parser.read(LineText(bytes: bytes), number: number)
-    }
-    scratch.removeAll(keepingCapacity: true)
-    if !ascii && !UTF8Validation.isValid(bytes) {
-      // Guess again on each such line until a vocabulary word confirms the code page.
-      var page = summary.legacyCodePage ?? .cp850
-      if !legacyConfirmed {
-        let guess = legacy.guess(bytes)
-        legacyConfirmed = guess.certain
-        if guess.page != summary.legacyCodePage {
-          let first = summary.legacyCodePage == nil
-          summary.legacyCodePage = guess.page
-          parser.report(
-            Diagnostic(
-              .note, .legacyEncoding, line: number,
-              first
-                ? "the text is not valid UTF-8 from this line on: read as \(guess.page.rawValue)"
-                : "the text reads better as \(guess.page.rawValue) from this line on"))
+        while diagnosticIndex < diagnostics.count {
+          diagnostic(diagnostics[diagnosticIndex])
+          diagnosticIndex += 1
         }
-        page = guess.page
       }
-      legacy.decode(bytes, as: page, into: &scratch)
-    } else {
-      scratch.append(contentsOf: bytes)
     }
-    if scratch.contains(0) {
-      parser.report(Diagnostic(.warning, .binaryLine, line: number, "line holds NUL bytes: skipped as binary"))
-      return .unrecognized
-    }
-    PasteCleaner.clean(&scratch)
-    return scratch.withUnsafeBufferPointer { parser.read(LineText(bytes: $0), number: number) }
-  }
 
-  /// Checks the end-of-input conditions once every line has been read.
-  private func finish() throws(NetConvError) {
-    finished = true
-    summary.bytes = lines.inputBytes
-    summary.encoding = lines.encoding
-    summary.snapshots = summary.records > 0 || sawContent ? parser.snapshots : 0
-    if !parser.sawText && summary.count(.unrecognized) == 0 { throw NetConvError.empty }
-    if summary.records == 0, let line = parser.elevationLine { throw NetConvError.elevationRequired(line: line) }
-    if !sawContent { throw NetConvError.noSocketTables(linesRead: summary.lines) }
-    if options.strict, let first = firstUnrecognized {
-      throw NetConvError.unrecognizedLines(count: summary.count(.unrecognized), firstLine: first)
+
+    /// Reads lines until an event waits; returns `false` at the end of the input.
+    private mutating func fillIfEmpty() throws(NetConvError) -> Bool {
+      while recordIndex == records.count && diagnosticIndex == diagnostics.count {
+        records.removeAll(keepingCapacity: true)
+        diagnostics.removeAll(keepingCapacity: true)
+        recordIndex = 0
+        diagnosticIndex = 0
+        if finished { return false }
+        if inputEnded {
+          try finish()
+          return false
+        }
+        guard let line = try lines.next() else {
+          // Hand out what the parsers still hold before any end-of-input error.
+          inputEnded = true
+          if let pendingBreak = softBreak {
+            softBreak = nil
+            _ = pendingBreak.bytes.withUnsafeBufferPointer { classify($0, number: pendingBreak.line) }
+          }
+          parser.finish()
+          drain()
+          continue
+        }
+        read(line)
+      }
+      return true
+    }
+
+    /// Classifies one line and queues the records and diagnostics it completed.
+    private mutating func read(_ line: LineReader.Line) {
+      summary.lines += 1
+      let lineClass: LineClass
+      if let dropped = line.droppedLength {
+        parser.report(
+          Diagnostic(
+            .warning, .lineTooLong, line: line.number,
+            "line is \(dropped) bytes long, more than the \(options.maxLineLength)-byte limit: skipped"))
+        lineClass = .unrecognized
+      } else {
+        lineClass = lines.withBytes(of: line) { bytes in readDecodingQuotedPrintable(bytes, number: line.number) }
+      }
+      summary.add(lineClass)
+      if lineClass == .unrecognized && firstUnrecognized == nil { firstUnrecognized = line.number }
+      if lineClass != .noise && lineClass != .unrecognized { sawContent = true }
+      drain()
+    }
+
+    /// Undoes quoted-printable encoding when the paste uses it, joining soft line breaks; a line
+    /// that ends in a soft break is a `continuation` of the logical line it starts.
+    private mutating func readDecodingQuotedPrintable(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineClass {
+      quotedPrintable.notice(bytes)
+      guard quotedPrintable.active else { return classify(bytes, number: number) }
+      var decoded = softBreak?.bytes ?? []
+      let start = softBreak?.line ?? number
+      softBreak = nil
+      if QuotedPrintable.decode(bytes, into: &decoded) {
+        softBreak = (decoded, start)
+        return .continuation
+      }
+      return decoded.withUnsafeBufferPointer { classify($0, number: start) }
+    }
+
+    /// Queues what the parser has completed: records first (they belong to earlier or current
+    /// lines), then diagnostics.
+    private mutating func drain() {
+      let recordsBefore = records.count
+      let diagnosticsBefore = diagnostics.count
+      parser.take(records: &records, diagnostics: &diagnostics)
+      summary.records += records.count - recordsBefore
+      for index in recordsBefore..<records.count {
+        summary.add(records[index].format)
+        if let recordSource { records[index].source = recordSource }
+      }
+      for index in diagnosticsBefore..<diagnostics.count {
+        summary.diagnostics[diagnostics[index].severity, default: 0] += 1
+      }
+    }
+
+    /// Cleans the line's bytes (legacy code pages, binary bytes, paste debris) and parses it.
+    private mutating func classify(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineClass {
+      let (ascii, hasNUL) = ByteScan.asciiAndNUL(bytes)
+      if ascii && !hasNUL && !PasteCleaner.needsCleaning(bytes) {
+        return parser.read(LineText(bytes: bytes), number: number)
+      }
+      scratch.removeAll(keepingCapacity: true)
+      if !ascii && !UTF8Validation.isValid(bytes) {
+        // Guess again on each such line until a vocabulary word confirms the code page.
+        var page = summary.legacyCodePage ?? .cp850
+        if !legacyConfirmed {
+          let guess = legacy.guess(bytes)
+          legacyConfirmed = guess.certain
+          if guess.page != summary.legacyCodePage {
+            let first = summary.legacyCodePage == nil
+            summary.legacyCodePage = guess.page
+            parser.report(
+              Diagnostic(
+                .note, .legacyEncoding, line: number,
+                first
+                  ? "the text is not valid UTF-8 from this line on: read as \(guess.page.rawValue)"
+                  : "the text reads better as \(guess.page.rawValue) from this line on"))
+          }
+          page = guess.page
+        }
+        legacy.decode(bytes, as: page, into: &scratch)
+      } else {
+        scratch.append(contentsOf: bytes)
+      }
+      if scratch.contains(0) {
+        parser.report(Diagnostic(.warning, .binaryLine, line: number, "line holds NUL bytes: skipped as binary"))
+        return .unrecognized
+      }
+      PasteCleaner.clean(&scratch)
+      return scratch.withUnsafeBufferPointer { parser.read(LineText(bytes: $0), number: number) }
+    }
+
+    /// Checks the end-of-input conditions once every line has been read.
+    private mutating func finish() throws(NetConvError) {
+      finished = true
+      summary.bytes = lines.inputBytes
+      summary.encoding = lines.encoding
+      summary.snapshots = summary.records > 0 || sawContent ? parser.snapshots : 0
+      if !parser.sawText && summary.count(.unrecognized) == 0 { throw NetConvError.empty }
+      if summary.records == 0, let line = parser.elevationLine { throw NetConvError.elevationRequired(line: line) }
+      if !sawContent { throw NetConvError.noSocketTables(linesRead: summary.lines) }
+      if options.strict, let first = firstUnrecognized {
+        throw NetConvError.unrecognizedLines(count: summary.count(.unrecognized), firstLine: first)
+      }
     }
   }
 }

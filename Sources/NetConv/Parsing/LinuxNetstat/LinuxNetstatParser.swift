@@ -38,7 +38,7 @@ struct LinuxNetstatParser: DialectParser {
       noticeLinesLeft -= 1
       return .notice
     }
-    if isWrappedTail(line, tokens), var socket = pending {
+    if isWrappedTail(line, tokens), var socket = pending.take() {  // taken, so it is mutated in place
       let span = Span(start: tokens[0].start, end: tokens[tokens.count - 1].end)
       readColumnsAfterAddresses(line, tokens: tokens[...], span: span, into: &socket, context: &context)
       pending = socket

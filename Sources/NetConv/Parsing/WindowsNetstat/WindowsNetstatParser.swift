@@ -39,8 +39,11 @@ struct WindowsNetstatParser: DialectParser {
       return .record
     }
     let trimmed = line.trimmed
+    if pending != nil, let lineClass = commonOwnerLine(line, tokens: tokens, trimmed: trimmed, context: &context) {
+      return lineClass
+    }
     let text = line.string(trimmed)
-    if isWrappedTail(line, tokens), var socket = pending {
+    if isWrappedTail(line, tokens), var socket = pending.take() {  // taken, so it is mutated in place
       // A mail client wrapped the row before its state or PID.
       let trailing = line.isDigits(tokens[tokens.count - 1]) ? tokens.count - 1 : tokens.count
       if trailing > 0 {
@@ -91,8 +94,12 @@ struct WindowsNetstatParser: DialectParser {
     return ownerLine(line, trimmed: trimmed, text: text, skeleton: skeleton, context: &context)
   }
 
-  /// The bytes of a Windows service name (`RpcSs`, `WinHttpAutoProxySvc`, `CDPUserSvc_3f1b`).
-  private static let serviceNameBytes = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-$".utf8)
+  /// Whether a byte may be part of a Windows service name (`RpcSs`, `WinHttpAutoProxySvc`,
+  /// `CDPUserSvc_3f1b`): ASCII letters, digits and `._-$`.
+  private static func isServiceNameByte(_ byte: UInt8) -> Bool {
+    (byte | 0x20) &- UInt8(ascii: "a") < 26 || LineText.isDigit(byte) || byte == UInt8(ascii: ".")
+      || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "$")
+  }
 
 
   // MARK: - Rows
@@ -212,6 +219,31 @@ struct WindowsNetstatParser: DialectParser {
 
   // MARK: - Owner lines (-b)
 
+  /// The owner lines under nearly every `-b` row, read on bytes: `[svchost.exe]`, the ownership
+  /// message as Windows prints it, and a first component name (`RpcSs`). Others go the longer
+  /// way (`nil`).
+  private mutating func commonOwnerLine(
+    _ line: LineText, tokens: [Span], trimmed: Span, context: inout ParseContext
+  ) -> LineClass? {
+    guard pending != nil else { return nil }
+    if line[trimmed.start] == UInt8(ascii: "["), line[trimmed.end - 1] == UInt8(ascii: "]"), trimmed.count >= 2 {
+      pending!.process = pending!.store(line, Span(start: trimmed.start + 1, end: trimmed.end - 1))
+    } else if WindowsNetstatVocabulary.ownershipUnavailableBytes.contains(where: { line.hasPrefix($0, at: trimmed.start) }) {
+      pending!.ownerUnavailable = true
+    } else if tokens.count == 1, pending!.component.isNone, (line[trimmed.start] | 0x20) &- UInt8(ascii: "a") < 26,
+      LineText.isSpace(line[0]) || sawOwnerLines, !isWrappedTail(line, tokens),
+      (trimmed.start..<trimmed.end).allSatisfy({ Self.isServiceNameByte(line[$0]) })
+    {
+      pending!.component = pending!.store(line, trimmed)
+      return .continuation  // the executable line follows
+    } else {
+      return nil
+    }
+    sawOwnerLines = true
+    flush(context: &context)
+    return .continuation
+  }
+
   private func isOwnershipUnavailable(_ text: String) -> Bool {
     let phrases = WindowsNetstatVocabulary.ownershipUnavailable
     if phrases.contains(where: { text.hasPrefix($0.text) }) { return true }  // the usual case, cheaply
@@ -225,7 +257,7 @@ struct WindowsNetstatParser: DialectParser {
   ) -> LineClass? {
     let bracketed = line[trimmed.start] == UInt8(ascii: "[") && line[trimmed.end - 1] == UInt8(ascii: "]")
     let unavailable = !bracketed && isOwnershipUnavailable(text)
-    guard var socket = pending else {
+    guard var socket = pending.take() else {  // taken, so it is mutated in place
       let bareName = bracketed && line.firstIndex(of: UInt8(ascii: " "), in: trimmed) == nil
       guard bareName || (sawRow && unavailable) else { return nil }
       context.report(.warning, .orphanOwner, "an owner line with no connection row above it: '\(text)'")
@@ -246,15 +278,22 @@ struct WindowsNetstatParser: DialectParser {
       return .continuation
     }
     if text.hasPrefix("--") && text.hasSuffix("--") {  // XP: -- unknown component(s) --
+      pending = socket
       return .continuation
     }
     // Owner lines are indented by netstat; prose around a paste usually is not.
     let indented = LineText.isSpace(line[0])
-    guard indented || sawOwnerLines else { return nil }
+    guard indented || sawOwnerLines else {
+      pending = socket
+      return nil
+    }
     let isPath = text.contains("\\")
-    let isWord = !text.contains(" ") && text.utf8.allSatisfy { Self.serviceNameBytes.contains($0) }
+    let isWord = !text.contains(" ") && text.utf8.allSatisfy(Self.isServiceNameByte)
     guard isPath || isWord else {
-      guard sawOwnerLines && indented else { return nil }
+      guard sawOwnerLines && indented else {
+        pending = socket
+        return nil
+      }
       // Several words, no brackets: the ownership message in a language netconv does not know.
       socket.ownerUnavailable = true
       pending = socket
