@@ -41,6 +41,8 @@ enum LinuxNetstatVocabulary {
   }.sorted { $0.token.lexicographicallyPrecedes($1.token) }
 
   static let states: [String: SocketState] = stateTable.compactMapValues { SocketState(rawValue: $0.0) }
+  /// ``states`` looked up on bytes.
+  static let stateBytes = ByteTable(states.map { ($0.key, $0.value) })
 
   static let kernelStates: [Int: SocketState?] = kernelStateTable.mapValues { SocketState(rawValue: $0) }
 

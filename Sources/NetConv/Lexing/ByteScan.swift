@@ -61,11 +61,4 @@ enum ByteScan {
     while end - start >= 8 && word(bytes, at: end - 8) == spaces { end -= 8 }
     return end
   }
-
-  /// `index` moved forward over a run of spaces (0x20) that starts there, not beyond `end`.
-  static func skipSpacesForward(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, upTo end: Int) -> Int {
-    var index = index
-    while end - index >= 8 && word(bytes, at: index) == spaces { index += 8 }
-    return index
-  }
 }

@@ -32,14 +32,15 @@ struct LineText {
 
   /// Splits `span` on runs of white space, appending the tokens to `tokens`.
   func tokenize(_ span: Span, into tokens: inout [Span]) {
+    guard let base = bytes.baseAddress else { return }
     var index = span.start
-    while index < span.end {
-      while index < span.end && Self.isSpace(bytes[index]) {
-        index = ByteScan.skipSpacesForward(bytes, from: index + 1, upTo: span.end)
-      }
-      guard index < span.end else { break }
+    let end = span.end
+    while true {
+      while index < end && Self.isSpace(base[index]) { index += 1 }
+      guard index < end else { break }
       let start = index
-      while index < span.end && !Self.isSpace(bytes[index]) { index += 1 }
+      index += 1
+      while index < end && !Self.isSpace(base[index]) { index += 1 }
       tokens.append(Span(start: start, end: index))
     }
   }

@@ -18,9 +18,9 @@ struct ByteBuffer {
     deinit { base.deallocate() }
   }
 
-  private let storage: Storage
-  private let base: UnsafeMutablePointer<UInt8>
-  private let capacity: Int
+  private var storage: Storage
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
   private(set) var count = 0
   let sink: OutputSink
   /// The first write error, kept until the writer can throw it (appends do not throw).
@@ -49,12 +49,31 @@ struct ByteBuffer {
     if count + buffer.count > capacity {
       spill()
       if buffer.count > capacity {
-        write(Array(buffer))
+        write(buffer)
         return
       }
     }
     (base + count).update(from: source, count: buffer.count)
     count += buffer.count
+  }
+
+  /// Makes room for `needed` more bytes and returns where they go; ``commit(_:)`` then counts
+  /// what was written. A record larger than the block gets a larger block.
+  mutating func reserve(_ needed: Int) -> UnsafeMutablePointer<UInt8> {
+    if count + needed > capacity {
+      spill()
+      if needed > capacity {
+        storage = Storage(capacity: needed)
+        base = storage.base
+        capacity = needed
+      }
+    }
+    return base + count
+  }
+
+  /// Counts the bytes written into the reserved room up to `end`.
+  mutating func commit(_ end: UnsafeMutablePointer<UInt8>) {
+    count = end - base
   }
 
   /// Appends the decimal digits of `value`.
@@ -101,11 +120,11 @@ struct ByteBuffer {
 
   private mutating func spill() {
     guard count > 0 else { return }
-    write(Array(UnsafeBufferPointer(start: base, count: count)))
+    write(UnsafeBufferPointer(start: base, count: count))
     count = 0
   }
 
-  private mutating func write(_ bytes: [UInt8]) {
+  private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard failure == nil else { return }
     do { try sink.write(bytes) } catch { failure = error }
   }

@@ -42,113 +42,121 @@ public struct JSONRecordWriter: RawRecordWriter {
   }
 
   mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
-    switch layout {
-    case .lines: break
-    case .array, .prettyArray: output.append(count == 0 ? "\n" : ",\n")
-    }
-    count += 1
     let pretty = layout == .prettyArray
     let keys = self.keys
+    var cursor = ByteCursor(output.reserve(keys.room(for: socket)))
+    switch layout {
+    case .lines: break
+    case .array, .prettyArray: cursor.put(count == 0 ? "\n" : ",\n")
+    }
+    count += 1
     keys.bytes.withUnsafeBufferPointer { prefixes in
-      keys.defaults.withUnsafeBufferPointer { defaults in
+      keys.entries.withUnsafeBufferPointer { entries in
         socket.bytes.withUnsafeBufferPointer { text in
-          // Fields holding their usual value (null, false) in a row are copied from `defaults`
-          // in one piece: most records leave a third of their fields empty.
+          // Fields holding their usual value (null, false) in a row are copied from the
+          // template in one piece: most records leave a third of their fields empty.
           var run = -1
           var runEnd = 0
-          for (index, field) in keys.fields.enumerated() {
+          for entry in entries {
             let value: RawSocket.Scalar
-            switch field {
+            switch entry.field {
             case .owners: value = socket.owners.isEmpty ? .null : .int(0)
             case .details: value = socket.details.isEmpty ? .null : .int(0)
-            default: value = socket.scalar(field)
+            default: value = socket.scalar(entry.field)
             }
             let isDefault: Bool
             switch value {
-            case .null: isDefault = !keys.defaultIsFalse[index]
-            case .bool(let flag): isDefault = !flag && keys.defaultIsFalse[index]
+            case .null: isDefault = !entry.defaultIsFalse
+            case .bool(let flag): isDefault = !flag && entry.defaultIsFalse
             default: isDefault = false
             }
             if isDefault {
-              if run < 0 { run = keys.defaultRanges[index].lowerBound }
-              runEnd = keys.defaultRanges[index].upperBound
+              if run < 0 { run = entry.defaultStart }
+              runEnd = entry.defaultEnd
               continue
             }
             if run >= 0 {
-              output.append(UnsafeBufferPointer(rebasing: defaults[run..<runEnd]))
+              cursor.put(UnsafeBufferPointer(rebasing: prefixes[run..<runEnd]))
               run = -1
             }
-            output.append(UnsafeBufferPointer(rebasing: prefixes[keys.ranges[index]]))
-            switch field {
-            case .owners: appendOwners(socket, text, pretty: pretty)
-            case .details: appendDetails(socket, text, pretty: pretty)
+            cursor.put(UnsafeBufferPointer(rebasing: prefixes[entry.prefixStart..<entry.prefixEnd]))
+            switch entry.field {
+            case .owners: Self.putOwners(socket, text, pretty: pretty, into: &cursor)
+            case .details: Self.putDetails(socket, text, pretty: pretty, into: &cursor)
             default:
               switch value {
-              case .null: output.append("null")
-              case .bool(let flag): output.append(flag ? "true" : "false")
-              case .int(let number): output.append(decimal: number)
-              case .text(let ref): Self.appendString(text.slice(ref), to: &output)
-              case .string(let word): Self.appendString(word, to: &output)
+              case .null: cursor.put("null")
+              case .bool(let flag): cursor.put(flag ? "true" : "false")
+              case .int(let number): cursor.put(decimal: number)
+              case .text(let ref): cursor.putJSONString(text.slice(ref))
+              case .string(var word): word.withUTF8 { cursor.putJSONString($0) }
               }
             }
           }
-          if run >= 0 { output.append(UnsafeBufferPointer(rebasing: defaults[run..<runEnd])) }
+          if run >= 0 { cursor.put(UnsafeBufferPointer(rebasing: prefixes[run..<runEnd])) }
         }
       }
     }
-    output.append(pretty ? "\n  }" : "}")
-    if layout == .lines { output.append(UInt8(ascii: "\n")) }
+    cursor.put(pretty ? "\n  }" : "}")
+    if layout == .lines { cursor.put(UInt8(ascii: "\n")) }
+    output.commit(cursor.position)
     try output.recordEnded()
   }
 
   /// Indentation when pretty-printing: a new line and `depth` × two spaces.
-  private mutating func newline(_ depth: Int, pretty: Bool) {
+  private static func newline(_ depth: Int, pretty: Bool, into cursor: inout ByteCursor) {
     guard pretty else { return }
-    output.append(UInt8(ascii: "\n"))
-    for _ in 0..<depth { output.append("  ") }
+    cursor.put(UInt8(ascii: "\n"))
+    for _ in 0..<depth { cursor.put("  ") }
   }
 
-  /// `owners` at the record's depth: `null`, or a list of `{process, pid, fd, tid}` objects.
-  private mutating func appendOwners(_ socket: RawSocket, _ text: UnsafeBufferPointer<UInt8>, pretty: Bool) {
-    guard !socket.owners.isEmpty else { return output.append("null") }
-    output.append(UInt8(ascii: "["))
+  /// `owners` at the record's depth: a list of `{process, pid, fd, tid}` objects.
+  private static func putOwners(
+    _ socket: RawSocket, _ text: UnsafeBufferPointer<UInt8>, pretty: Bool, into cursor: inout ByteCursor
+  ) {
+    cursor.put(UInt8(ascii: "["))
     for (index, owner) in socket.owners.enumerated() {
-      if index > 0 { output.append(UInt8(ascii: ",")) }
-      newline(3, pretty: pretty)
-      output.append(UInt8(ascii: "{"))
-      let values: [RawSocket.Scalar] = [.init(owner.process), .init(owner.pid), .init(owner.fd), .init(owner.tid)]
+      if index > 0 { cursor.put(UInt8(ascii: ",")) }
+      newline(3, pretty: pretty, into: &cursor)
+      cursor.put(UInt8(ascii: "{"))
       for (position, key) in RawSocket.Owner.keys.enumerated() {
-        if position > 0 { output.append(UInt8(ascii: ",")) }
-        newline(4, pretty: pretty)
-        output.append(UInt8(ascii: "\""))
-        output.append(key)
-        output.append(pretty ? "\": " : "\":")
-        switch values[position] {
-        case .text(let ref): Self.appendString(text.slice(ref), to: &output)
-        case .int(let number): output.append(decimal: number)
-        default: output.append("null")
+        if position > 0 { cursor.put(UInt8(ascii: ",")) }
+        newline(4, pretty: pretty, into: &cursor)
+        cursor.put(UInt8(ascii: "\""))
+        cursor.put(key)
+        cursor.put(pretty ? "\": " : "\":")
+        let number: Int?
+        switch position {
+        case 0:
+          if owner.process.isNone { cursor.put("null") } else { cursor.putJSONString(text.slice(owner.process)) }
+          continue
+        case 1: number = owner.pid
+        case 2: number = owner.fd
+        default: number = owner.tid
         }
+        if let number { cursor.put(decimal: number) } else { cursor.put("null") }
       }
-      newline(3, pretty: pretty)
-      output.append(UInt8(ascii: "}"))
+      newline(3, pretty: pretty, into: &cursor)
+      cursor.put(UInt8(ascii: "}"))
     }
-    newline(2, pretty: pretty)
-    output.append(UInt8(ascii: "]"))
+    newline(2, pretty: pretty, into: &cursor)
+    cursor.put(UInt8(ascii: "]"))
   }
 
-  /// `details` at the record's depth: `null`, or an object of texts in key order.
-  private mutating func appendDetails(_ socket: RawSocket, _ text: UnsafeBufferPointer<UInt8>, pretty: Bool) {
-    guard !socket.details.isEmpty else { return output.append("null") }
-    output.append(UInt8(ascii: "{"))
+  /// `details` at the record's depth: an object of texts in key order.
+  private static func putDetails(
+    _ socket: RawSocket, _ text: UnsafeBufferPointer<UInt8>, pretty: Bool, into cursor: inout ByteCursor
+  ) {
+    cursor.put(UInt8(ascii: "{"))
     for (index, detail) in socket.details.enumerated() {
-      if index > 0 { output.append(UInt8(ascii: ",")) }
-      newline(3, pretty: pretty)
-      Self.appendString(text.slice(detail.key), to: &output)
-      output.append(pretty ? ": " : ":")
-      Self.appendString(text.slice(detail.value), to: &output)
+      if index > 0 { cursor.put(UInt8(ascii: ",")) }
+      newline(3, pretty: pretty, into: &cursor)
+      cursor.putJSONString(text.slice(detail.key))
+      cursor.put(pretty ? ": " : ":")
+      cursor.putJSONString(text.slice(detail.value))
     }
-    newline(2, pretty: pretty)
-    output.append(UInt8(ascii: "}"))
+    newline(2, pretty: pretty, into: &cursor)
+    cursor.put(UInt8(ascii: "}"))
   }
 
   public mutating func end(meta: FieldValue?) throws(OutputSink.OutputError) {
@@ -198,63 +206,65 @@ public struct JSONRecordWriter: RawRecordWriter {
     }
   }
 
-  /// `{"source":`, `,"format":`, … : what goes before each value, in one buffer computed once;
-  /// and the same followed by each field's usual value (`null`, or `false` for flags), laid out
-  /// so that a run of fields holding it is one range of `defaults`.
+  /// `{"source":`, `,"format":`, … : what goes before each value, and the same followed by the
+  /// field's usual value (`null`, or `false` for flags), computed once. The usual-value forms
+  /// are laid out one after the other, so a run of fields holding it is one range.
   private struct KeyPrefixes {
-    let fields = Socket.FieldKey.ordered
+    struct Entry {
+      var field: Socket.FieldKey
+      var prefixStart: Int
+      var prefixEnd: Int
+      var defaultStart: Int
+      var defaultEnd: Int
+      var defaultIsFalse: Bool
+    }
+
+    /// The prefixes, then the usual-value forms.
     var bytes: [UInt8] = []
-    var ranges: [Range<Int>] = []
-    var defaults: [UInt8] = []
-    var defaultRanges: [Range<Int>] = []
-    var defaultIsFalse: [Bool] = []
+    var entries: [Entry] = []
 
     init(first: String, next: String, separator: String) {
-      for (index, field) in fields.enumerated() {
+      var defaults: [UInt8] = []
+      var defaultRanges: [Range<Int>] = []
+      for (index, field) in Socket.FieldKey.ordered.enumerated() {
         let prefix = Array(((index == 0 ? first : next) + "\"\(field.rawValue)\"" + separator).utf8)
-        bytes += prefix
-        ranges.append((bytes.count - prefix.count)..<bytes.count)
         // Only a speed-up: a value that is not the usual one is written the long way.
         let isFlag = field == .localTruncated || field == .remoteTruncated || field == .ownerUnavailable
+        let start = defaults.count
         defaults += prefix + Array((isFlag ? "false" : "null").utf8)
-        defaultRanges.append((defaults.count - prefix.count - (isFlag ? 5 : 4))..<defaults.count)
-        defaultIsFalse.append(isFlag)
+        defaultRanges.append(start..<defaults.count)
+        entries.append(
+          Entry(
+            field: field, prefixStart: bytes.count, prefixEnd: bytes.count + prefix.count, defaultStart: 0,
+            defaultEnd: 0, defaultIsFalse: isFlag))
+        bytes += prefix
       }
+      for index in entries.indices {
+        entries[index].defaultStart = bytes.count + defaultRanges[index].lowerBound
+        entries[index].defaultEnd = bytes.count + defaultRanges[index].upperBound
+      }
+      bytes += defaults
+    }
+
+    /// The most bytes `socket` can take: every prefix and usual value, twenty digits per number,
+    /// six bytes per byte of text (`\u00XX`), and the indentation of owners and details.
+    func room(for socket: RawSocket) -> Int {
+      let words = (socket.source?.utf8.count ?? 0) + socket.protocol.utf8.count
+      return bytes.count + 1024 + 6 * (socket.bytes.count + words) + 256 * socket.owners.count
+        + 32 * socket.details.count
     }
   }
 
   private static let compactKeyPrefixes = KeyPrefixes(first: "{", next: ",", separator: ":")
   private static let prettyKeyPrefixes = KeyPrefixes(first: "  {\n    ", next: ",\n    ", separator: ": ")
 
-  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
   /// Appends `text` as a quoted JSON string.
   static func appendString(_ text: String, to output: inout ByteBuffer) {
     var text = text
-    text.withUTF8 { appendString($0, to: &output) }
-  }
-
-  /// Appends UTF-8 `bytes` as a quoted JSON string; runs without anything to escape are copied
-  /// in one piece.
-  static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
-    output.append(UInt8(ascii: "\""))
-    var runStart = 0
-    for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-      output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-      runStart = index + 1
-      switch byte {
-      case 0x22: output.append("\\\"")
-      case 0x5C: output.append("\\\\")
-      case 0x0A: output.append("\\n")
-      case 0x0D: output.append("\\r")
-      case 0x09: output.append("\\t")
-      default:
-        output.append("\\u00")
-        output.append(hex[Int(byte >> 4)])
-        output.append(hex[Int(byte & 0xF)])
-      }
+    text.withUTF8 { bytes in
+      var cursor = ByteCursor(output.reserve(6 * bytes.count + 2))
+      cursor.putJSONString(bytes)
+      output.commit(cursor.position)
     }
-    output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
-    output.append(UInt8(ascii: "\""))
   }
 }

@@ -35,15 +35,19 @@ public final class OutputSink {
 
   /// Writes `bytes` out completely.
   public func write(_ bytes: [UInt8]) throws(OutputError) {
+    try bytes.withUnsafeBufferPointer { (buffer) throws(OutputError) in try write(buffer) }
+  }
+
+  /// Writes `bytes` out completely; the writers' buffers go out this way, without a copy.
+  public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
     guard let descriptor else {
       collected.append(contentsOf: bytes)
       return
     }
+    guard let base = bytes.baseAddress else { return }
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { raw in
-        Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-      }
+      let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
         throw errno == EPIPE ? .closed : .failed(errno: errno)

@@ -15,7 +15,7 @@ enum NoiseRecognizer {
     let lead = line[first.start]
     if commands.contains(where: { line.equals(first, $0) }) { return true }
     if isRuler(line, line.trimmed) { return true }
-    if tokens.count == 3 && line.equals(first, Array("--".utf8)) && line.equals(tokens[2], Array("--".utf8)) {
+    if tokens.count == 3 && line.equals(first, dashes) && line.equals(tokens[2], dashes) {
       return true  // -- More --
     }
     if lead == UInt8(ascii: "#") { return true }
@@ -26,7 +26,7 @@ enum NoiseRecognizer {
     {
       return true
     }
-    if tokens.count >= 2, line.equals(first, Array("PS".utf8)) {
+    if tokens.count >= 2, line.equals(first, powerShell) {
       let second = tokens[1]
       return second.count >= 3 && isLetter(line[second.start]) && line[second.start + 1] == UInt8(ascii: ":")
     }
@@ -52,6 +52,9 @@ enum NoiseRecognizer {
     if last == UInt8(ascii: ".") || last == UInt8(ascii: "?") || last == UInt8(ascii: "!") { return true }
     return tokens.dropLast().contains { line[$0.end - 1] == UInt8(ascii: ",") }
   }
+
+  private static let dashes = Array("--".utf8)
+  private static let powerShell = Array("PS".utf8)
 
   /// Commands whose echo comes before their output in a paste.
   private static let commands: [[UInt8]] = ["netstat", "netstat.exe", "NETSTAT", "ss", "sudo", "doas", "lsof", "tasklist"].map {

@@ -151,8 +151,8 @@ extension SocketReader {
     /// Reads lines until an event waits; returns `false` at the end of the input.
     private mutating func fillIfEmpty() throws(NetConvError) -> Bool {
       while recordIndex == records.count && diagnosticIndex == diagnostics.count {
-        records.removeAll(keepingCapacity: true)
-        diagnostics.removeAll(keepingCapacity: true)
+        if !records.isEmpty { records.removeAll(keepingCapacity: true) }
+        if !diagnostics.isEmpty { diagnostics.removeAll(keepingCapacity: true) }
         recordIndex = 0
         diagnosticIndex = 0
         if finished { return false }

@@ -183,7 +183,7 @@ struct LinuxNetstatParser: DialectParser {
     if let firstState = stateTokens.first, let lastState = stateTokens.last {
       let span = Span(start: firstState.start, end: lastState.end)
       socket.stateRaw = socket.store(line, span)
-      socket.state = state(line.string(span), protocol: socket.protocol, context: &context)
+      socket.state = state(line, span, protocol: socket.protocol, context: &context)
     }
   }
 
@@ -206,14 +206,14 @@ struct LinuxNetstatParser: DialectParser {
     return line.firstIndex(of: UInt8(ascii: "."), in: Span(start: colon + 1, end: token.end)) == nil
   }
 
-  /// The canonical state for the text `raw`; raw sockets print the kernel's state number.
-  private func state(_ raw: String, protocol proto: String, context: inout ParseContext) -> SocketState? {
-    if proto == "raw", let number = Int(raw) {
+  /// The canonical state for the text at `span`; raw sockets print the kernel's state number.
+  private func state(_ line: LineText, _ span: Span, protocol proto: String, context: inout ParseContext) -> SocketState? {
+    if proto == "raw", let number = line.signedInteger(span) {
       if let known = LinuxNetstatVocabulary.kernelStates[number] { return known }
-    } else if let known = LinuxNetstatVocabulary.states[raw] {
+    } else if let known = LinuxNetstatVocabulary.stateBytes.value(line, span) {
       return known
     }
-    context.report(.warning, .unknownState, "unknown state '\(raw)': kept in state_raw, state is UNKNOWN")
+    context.report(.warning, .unknownState, "unknown state '\(line.string(span))': kept in state_raw, state is UNKNOWN")
     return .unknown
   }
 
@@ -318,7 +318,7 @@ struct LinuxNetstatParser: DialectParser {
     var inodeIndex = close + 2
     if !line.isDigits(tokens[inodeIndex]) {
       socket.stateRaw = socket.store(line, tokens[inodeIndex])
-      socket.state = state(line.string(tokens[inodeIndex]), protocol: "unix", context: &context)
+      socket.state = state(line, tokens[inodeIndex], protocol: "unix", context: &context)
       inodeIndex += 1
     }
     guard inodeIndex < tokens.count, let inode = line.integer(tokens[inodeIndex], limit: Int.max) else {
@@ -347,7 +347,7 @@ struct LinuxNetstatParser: DialectParser {
 extension LinuxNetstatParser {
   /// Emits the held Internet row.
   mutating func flush(context: inout ParseContext) {
-    if let socket = pending.take() {
+    if pending != nil, let socket = pending.take() {  // checked first: take() moves the whole slot
       context.emit(socket)
     }
   }

@@ -86,7 +86,7 @@ struct SSExtensions {
         } else {
           details.append(Detail(key: .span(key), value: value.isEmpty ? .literal("true") : .span(value)))
         }
-      } else if SSVocabulary.spacedKeys.contains(line.string(token)) {
+      } else if SSVocabulary.spacedKeyBytes.value(line, token) != nil {
         while index < end && LineText.isSpace(line[index]) { index += 1 }
         var valueEnd = index
         while valueEnd < end && !LineText.isSpace(line[valueEnd]) { valueEnd += 1 }

@@ -19,7 +19,7 @@ struct SSParser: DialectParser {
   /// Whether the last line read was a header, so its wrapped remainder is still header.
   private var afterHeader = false
   /// The Netid of the last row, for SCTP association rows (`` `- ESTAB ``), which leave it empty.
-  private var lastNetid: String?
+  private var lastNetid: NetidSeen?
   private var inSummary = false
   /// The protocol decided for the current table without a Netid column.
   private var tableProtocol: String?
@@ -51,7 +51,7 @@ struct SSParser: DialectParser {
       carry = nil
       context.report(.warning, .malformedRow, "could not read '\(String(decoding: text, as: UTF8.self))' after the addresses")
     }
-    if let socket = pending.take() {
+    if pending != nil, let socket = pending.take() {  // checked first: take() moves the whole slot
       context.emit(socket)
     }
   }
@@ -149,13 +149,12 @@ struct SSParser: DialectParser {
   // MARK: - Header
 
   private func isHeader(_ line: LineText, _ tokens: [Span]) -> Bool {
-    guard tokens.count >= 4 else { return false }
-    let first = line.string(tokens[0])
-    guard first == "Netid" || first == "State" || first == "Recv-Q" else { return false }
+    guard tokens.count >= 4, Self.headerStarts.contains(where: { line.equals(tokens[0], $0) }) else { return false }
     return tokens.contains { line.hasPrefix(Self.addressPort, at: $0.start) }
   }
 
   private static let addressPort = Array("Address:Port".utf8)
+  private static let headerStarts = ["Netid", "State", "Recv-Q"].map { Array($0.utf8) }
 
 
   // MARK: - Rows
@@ -170,43 +169,44 @@ struct SSParser: DialectParser {
 
   private mutating func row(_ line: LineText, tokens: [Span], allowPartial: Bool, context: inout ParseContext) -> RowParse {
     var index = 0
-    var netidName: String?
-    let first = line.string(tokens[0])
-    if first == "`-" {
-      netidName = lastNetid
+    var seen: NetidSeen?
+    let isAssociation = line.equals(tokens[0], Self.associationMark)
+    if isAssociation {
+      seen = lastNetid
       index = 1
-    } else if SSVocabulary.netids[first] != nil {
-      netidName = first
+    } else if let known = SSVocabulary.netidBytes.value(line, tokens[0]) {
+      seen = NetidSeen(netid: known, unknownName: nil)
       index = 1
-    } else if tokens.count > 1, SSVocabulary.states[line.string(tokens[1])] != nil, !line.isDigits(tokens[0]),
-      first.allSatisfy({ $0.isLowercase || $0 == "_" || $0.isNumber })
+    } else if tokens.count > 1, SSVocabulary.stateBytes.value(line, tokens[1]) != nil, !line.isDigits(tokens[0]),
+      line.string(tokens[0]).allSatisfy({ $0.isLowercase || $0 == "_" || $0.isNumber })
     {
-      netidName = first  // a Netid this version of netconv does not know yet
+      seen = NetidSeen(netid: nil, unknownName: line.string(tokens[0]))  // a Netid netconv does not know yet
       index = 1
     }
-    var stateRaw: String?
-    if index < tokens.count, SSVocabulary.states[line.string(tokens[index])] != nil {
-      stateRaw = line.string(tokens[index])
+    var stateSpan: Span?
+    var state: SocketState?
+    if index < tokens.count, let known = SSVocabulary.stateBytes.value(line, tokens[index]) {
+      stateSpan = tokens[index]
+      state = known
       index += 1
     }
     guard index + 2 < tokens.count, line.isDigits(tokens[index]), line.isDigits(tokens[index + 1]) else {
       return .none
     }
+    let netid = seen?.netid
     // The addresses: `addr:port`, `*`, or a UNIX path; never a bare number (macOS kctl tables).
-    guard netidName.flatMap({ SSVocabulary.netids[$0] })?.protocol == "unix" || looksLikeAddress(line, tokens[index + 2])
-    else { return .none }
+    guard netid?.protocol == "unix" || looksLikeAddress(line, tokens[index + 2]) else { return .none }
     if index + 3 == tokens.count {
       // Only the local address: a row broken by a narrow terminal (or, at the end, a cut paste).
-      return allowPartial && (netidName != nil || stateRaw != nil) ? .partial : .none
+      return allowPartial && (seen != nil || stateSpan != nil) ? .partial : .none
     }
-    let netid = netidName.flatMap { SSVocabulary.netids[$0] }
-    if let netidName, netid == nil {
-      context.report(.note, .unknownNetid, "unknown Netid '\(netidName)': kept as the protocol")
+    if let name = seen?.unknownName {
+      context.report(.note, .unknownNetid, "unknown Netid '\(name)': kept as the protocol")
     }
-    if netidName != nil && first != "`-" { lastNetid = netidName }
+    if seen != nil && !isAssociation { lastNetid = seen }
     var socket = RawSocket(
       format: .ss, snapshot: context.snapshots.current, line: context.lineNumber,
-      protocol: netid?.protocol ?? netidName ?? "", family: netid?.family)
+      protocol: netid?.protocol ?? seen?.unknownName ?? "", family: netid?.family)
     socket.socketType = socket.store(netid?.socketType)
     socket.recvQ = line.integer(tokens[index], limit: Int.max)
     socket.sendQ = line.integer(tokens[index + 1], limit: Int.max)
@@ -215,7 +215,9 @@ struct SSParser: DialectParser {
     let isUnixShape =
       index + 3 < tokens.count && line.isDigits(tokens[index + 1]) && line.isDigits(tokens[index + 3])
       && (netid?.protocol == "unix" || (netid == nil && isUnixAddress(line, tokens[index])))
-    if !isUnixShape && socket.protocol.isEmpty { socket.protocol = protocolWithoutNetid(stateRaw, context: &context) }
+    if !isUnixShape && socket.protocol.isEmpty {
+      socket.protocol = protocolWithoutNetid(stateSpan.map(line.string), context: &context)
+    }
     let extensionsStart: Int
     if isUnixShape {
       socket.protocol = "unix"
@@ -229,9 +231,8 @@ struct SSParser: DialectParser {
       endpoints(line, local: tokens[index], peer: tokens[index + 1], into: &socket, context: &context)
       extensionsStart = tokens[index + 1].end
     }
-    if let stateRaw {
-      socket.stateRaw = socket.store(stateRaw)
-      let state = SSVocabulary.states[stateRaw]
+    if let stateSpan {
+      socket.stateRaw = socket.store(line, stateSpan)
       let connectionless = state == .closed && !SSVocabulary.connectionProtocols.contains(socket.protocol)
       socket.state = connectionless ? nil : state
     }
@@ -343,13 +344,21 @@ struct SSParser: DialectParser {
   /// A line that continues the row above: indented details, or a cut-off `users:((…))` part.
   private func isContinuation(_ line: LineText, _ tokens: [Span]) -> Bool {
     let indented = LineText.isSpace(line[0])
-    let first = line.string(tokens[0])
-    if first.hasPrefix("users:((") || first.hasPrefix("timer:(") || first.hasPrefix("skmem:(") { return true }
+    let start = tokens[0].start
+    if Self.continuationStarts.contains(where: { line.hasPrefix($0, at: start) }) { return true }
     guard indented else { return false }
     return tokens.contains { token in
-      let word = line.string(token)
-      return word.contains(":") || SSVocabulary.detailFlags.contains(word) || SSVocabulary.spacedKeys.contains(word)
+      line.firstIndex(of: UInt8(ascii: ":"), in: token) != nil || SSVocabulary.detailWordBytes.value(line, token) != nil
     }
+  }
+
+  private static let continuationStarts = ["users:((", "timer:(", "skmem:("].map { Array($0.utf8) }
+  private static let associationMark = Array("`-".utf8)
+
+  /// The Netid of a row: a known one, or the name of one netconv does not know.
+  private struct NetidSeen {
+    var netid: SSVocabulary.Netid?
+    var unknownName: String?
   }
 
   /// Reads the extensions of a continuation line (`span` of `line`) into the held row: the

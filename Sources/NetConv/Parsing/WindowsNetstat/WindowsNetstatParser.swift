@@ -25,7 +25,7 @@ struct WindowsNetstatParser: DialectParser {
   mutating func endBlock() {}
 
   mutating func flush(context: inout ParseContext) {
-    if let socket = pending.take() {
+    if pending != nil, let socket = pending.take() {  // checked first: take() moves the whole slot
       context.emit(socket)
     }
   }
@@ -49,7 +49,7 @@ struct WindowsNetstatParser: DialectParser {
       if trailing > 0 {
         let span = Span(start: tokens[0].start, end: tokens[trailing - 1].end)
         socket.stateRaw = socket.store(line, span)
-        socket.state = state(line.string(span), socket: socket, context: &context)
+        socket.state = state(line, span, socket: socket, context: &context)
       }
       if trailing < tokens.count { socket.pid = line.integer(tokens[trailing]) }
       pending = socket
@@ -166,14 +166,15 @@ struct WindowsNetstatParser: DialectParser {
     if end > 3 {
       let span = Span(start: tokens[3].start, end: tokens[end - 1].end)
       socket.stateRaw = socket.store(line, span)
-      socket.state = state(line.string(span), socket: socket, context: &context)
+      socket.state = state(line, span, socket: socket, context: &context)
     }
     ownerText(line, trailing, into: &socket, context: &context)
     pending = socket
   }
 
-  private func state(_ raw: String, socket: RawSocket, context: inout ParseContext) -> SocketState {
-    if let known = WindowsNetstatVocabulary.state(raw) { return known }
+  private func state(_ line: LineText, _ span: Span, socket: RawSocket, context: inout ParseContext) -> SocketState {
+    if let known = WindowsNetstatVocabulary.state(line, span) { return known }
+    let raw = line.string(span)
     if socket.protocol == "tcp" && !socket.hasPeer {
       context.report(
         .warning, .unknownState, "unknown state '\(raw)': read as LISTEN because the peer is a wildcard")

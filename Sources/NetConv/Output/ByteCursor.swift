@@ -1,0 +1,128 @@
+/// Writes into memory that a ``ByteBuffer`` has reserved for one record: no capacity check,
+/// no function call per piece. The writer reserves the most a record can take first.
+struct ByteCursor {
+  private(set) var position: UnsafeMutablePointer<UInt8>
+
+  init(_ start: UnsafeMutablePointer<UInt8>) {
+    position = start
+  }
+
+  @inline(__always)
+  mutating func put(_ byte: UInt8) {
+    position.pointee = byte
+    position += 1
+  }
+
+  /// Copies `bytes`, eight at a time.
+  @inline(__always)
+  mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    let count = bytes.count
+    let from = UnsafeRawPointer(source)
+    var out = position
+    var offset = 0
+    while offset + 8 <= count {
+      UnsafeMutableRawPointer(out).storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), as: UInt64.self)
+      out += 8
+      offset += 8
+    }
+    while offset < count {
+      out.pointee = source[offset]
+      out += 1
+      offset += 1
+    }
+    position = out
+  }
+
+  mutating func put(_ literal: StaticString) {
+    put(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  }
+
+  /// The decimal digits of `value` (at most 20 bytes).
+  mutating func put(decimal value: Int) {
+    var magnitude = value.magnitude
+    if value < 0 { put(UInt8(ascii: "-")) }
+    if magnitude < 10 {
+      put(UInt8(truncatingIfNeeded: magnitude) &+ 0x30)
+      return
+    }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, filled from the end
+    let count = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
+      var index = scratch.count
+      while magnitude > 0 {
+        index -= 1
+        scratch[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+        magnitude /= 10
+      }
+      let count = scratch.count - index
+      UnsafeMutableRawPointer(position).copyMemory(from: scratch.baseAddress! + index, byteCount: count)
+      return count
+    }
+    position += count
+  }
+
+  /// `bytes` as a quoted JSON string, escaped per RFC 8259: `"`, `\` and every control
+  /// character below U+0020 (at most six bytes out per byte in, plus the quotes). Eight bytes
+  /// that need no escape are copied as one word.
+  mutating func putJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var out = position
+    out.pointee = UInt8(ascii: "\"")
+    out += 1
+    var index = 0
+    let count = bytes.count
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if Self.mayNeedEscape(word) { break }
+        UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
+        out += 8
+        index += 8
+      }
+    }
+    while index < count {
+      let byte = bytes[index]
+      index += 1
+      if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+        out.pointee = byte
+        out += 1
+        continue
+      }
+      position = out
+      escape(byte)
+      out = position
+    }
+    out.pointee = UInt8(ascii: "\"")
+    position = out + 1
+  }
+
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// Whether a word may hold a byte below 0x20, `"` or `\` (never false when it does).
+  @inline(__always)
+  private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
+    let below = (word &- ones &* 0x20) & ~word & highBits != 0
+    return below || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+  }
+
+  private mutating func escape(_ byte: UInt8) {
+    put(UInt8(ascii: "\\"))
+    switch byte {
+    case 0x22: put(UInt8(ascii: "\""))
+    case 0x5C: put(UInt8(ascii: "\\"))
+    case 0x0A: put(UInt8(ascii: "n"))
+    case 0x0D: put(UInt8(ascii: "r"))
+    case 0x09: put(UInt8(ascii: "t"))
+    default:
+      put("u00")
+      put(Self.hexDigit(byte >> 4))
+      put(Self.hexDigit(byte & 0xF))
+    }
+  }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? value &+ 0x30 : value &- 10 &+ UInt8(ascii: "a")
+  }
+}
