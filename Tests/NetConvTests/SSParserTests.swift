@@ -30,6 +30,15 @@ import Testing
     #expect(socket.pid == 25926)
   }
 
+  @Test func detailsAreSortedByKeyAndALaterValueWins() throws {
+    let text = "tcp ESTAB 0 0 127.0.0.1:1 127.0.0.1:2 sk:1 cgroup:/ ino:7\n\t bbr rtt:0.1/0.05 sk:2 cwnd:10 wscale:7,7 sndbuf_limited_long_key:1\n"
+    let socket = try #require(records(text).first)
+    #expect(socket.details.map(\.key) == ["bbr", "cgroup", "cwnd", "rtt", "sk", "sndbuf_limited_long_key", "wscale"])
+    #expect(socket.details.first { $0.key == "sk" }?.value == "2")
+    #expect(socket.details.first { $0.key == "bbr" }?.value == "true")
+    #expect(socket.inode == 7)
+  }
+
   @Test func oldOwnerFormatWithoutLabels() throws {
     let socket = try #require(records(#"LISTEN 0 128 *:22 *:* users:(("sshd",1234,3))"# + "\n").first)
     #expect(socket.owners == [SocketOwner(process: "sshd", pid: 1234, fd: 3)])

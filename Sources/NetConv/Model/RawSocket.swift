@@ -150,24 +150,47 @@ struct RawSocket {
         }
         return a.count - b.count
       }
-      // A stable insertion sort (records hold a few dozen details at most), then keep the last
-      // of each run of equal keys.
-      for index in sorted.indices.dropFirst() {
-        let moving = sorted[index]
-        var slot = index
-        while slot > 0 && order(moving.key, sorted[slot - 1].key) < 0 {
-          sorted[slot] = sorted[slot - 1]
-          slot -= 1
+      /// The first eight bytes of a key as a big-endian number: comparing two of them orders
+      /// most keys without looking at their bytes again.
+      func head(_ key: Text) -> UInt64 {
+        var value: UInt64 = 0
+        for offset in 0..<8 {
+          value <<= 8
+          if offset < key.count { value |= UInt64(all[Int(key.start) + offset]) }
         }
-        sorted[slot] = moving
+        return value
       }
-      var kept = 0
-      for index in sorted.indices {
-        if kept > 0 && order(sorted[kept - 1].key, sorted[index].key) == 0 {
-          sorted[kept - 1] = sorted[index]
-        } else {
-          sorted[kept] = sorted[index]
-          kept += 1
+      let kept = sorted.withUnsafeMutableBufferPointer { sorted in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: sorted.count) { heads in
+          for index in sorted.indices { heads[index] = head(sorted[index].key) }
+          // A stable insertion sort (records hold a few dozen details at most).
+          for index in sorted.indices.dropFirst() {
+            let moving = sorted[index]
+            let movingHead = heads[index]
+            var slot = index
+            while slot > 0
+              && (movingHead != heads[slot - 1]
+                ? movingHead < heads[slot - 1] : order(moving.key, sorted[slot - 1].key) < 0)
+            {
+              sorted[slot] = sorted[slot - 1]
+              heads[slot] = heads[slot - 1]
+              slot -= 1
+            }
+            sorted[slot] = moving
+            heads[slot] = movingHead
+          }
+          // Keep the last of each run of equal keys.
+          var kept = 0
+          for index in sorted.indices {
+            if kept > 0 && heads[kept - 1] == heads[index] && order(sorted[kept - 1].key, sorted[index].key) == 0 {
+              sorted[kept - 1] = sorted[index]
+            } else {
+              sorted[kept] = sorted[index]
+              heads[kept] = heads[index]
+              kept += 1
+            }
+          }
+          return kept
         }
       }
       sorted.removeLast(sorted.count - kept)

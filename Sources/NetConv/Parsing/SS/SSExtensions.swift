@@ -7,10 +7,12 @@
 /// and parentheses. What it finds is kept as spans of the line; ``apply(to:from:)`` copies them
 /// into a record. One value is reused for every line, so reading allocates nothing once warm.
 struct SSExtensions {
-  /// A text of the line, or a fixed word (`shutdown`, `true`).
+  /// A text of the line, or one of the two words ss does not print: `true` for a detail
+  /// without a value, `shutdown` for the key of an arrow.
   enum Text {
     case span(Span)
-    case literal(StaticString)
+    case yes
+    case shutdown
   }
 
   typealias Owner = OwnerFields<Span>
@@ -24,6 +26,8 @@ struct SSExtensions {
   var details: [Detail] = []
   /// Where unreadable text (a cut `users:((…` part) starts; it runs to the end of the span.
   var unreadable: Span?
+  /// The span read last: every span above lies inside it.
+  private var span = Span(start: 0, end: 0)
 
   var isEmpty: Bool {
     owners.isEmpty && timer == nil && user == nil && inode == nil && details.isEmpty && unreadable == nil
@@ -31,6 +35,7 @@ struct SSExtensions {
 
   /// Reads `span` of `line`, replacing what the value held.
   mutating func read(_ span: Span, in line: LineText) {
+    self.span = span
     owners.removeAll(keepingCapacity: true)
     details.removeAll(keepingCapacity: true)
     timer = nil
@@ -65,7 +70,7 @@ struct SSExtensions {
         if line.equals(key, Self.timerKey) {
           timer = value
         } else {
-          details.append(Detail(key: .span(key), value: value.isEmpty ? .literal("true") : .span(value)))
+          details.append(Detail(key: .span(key), value: value.isEmpty ? .yes : .span(value)))
         }
         index = close + 1
         continue
@@ -75,7 +80,7 @@ struct SSExtensions {
       let token = Span(start: start, end: tokenEnd)
       index = tokenEnd
       if token.count == 3, Self.isArrow(line, token) {
-        details.append(Detail(key: .literal("shutdown"), value: .span(token)))
+        details.append(Detail(key: .shutdown, value: .span(token)))
       } else if let colon = line.firstIndex(of: UInt8(ascii: ":"), in: token) {
         let key = Span(start: start, end: colon)
         let value = Span(start: colon + 1, end: tokenEnd)
@@ -84,17 +89,17 @@ struct SSExtensions {
         } else if line.equals(key, Self.ino) {
           inode = line.integer(value, limit: Int.max)
         } else {
-          details.append(Detail(key: .span(key), value: value.isEmpty ? .literal("true") : .span(value)))
+          details.append(Detail(key: .span(key), value: value.isEmpty ? .yes : .span(value)))
         }
       } else if SSVocabulary.spacedKeyBytes.value(line, token) != nil {
         while index < end && LineText.isSpace(line[index]) { index += 1 }
         var valueEnd = index
         while valueEnd < end && !LineText.isSpace(line[valueEnd]) { valueEnd += 1 }
         let value = Span(start: index, end: valueEnd)
-        details.append(Detail(key: .span(token), value: value.isEmpty ? .literal("true") : .span(value)))
+        details.append(Detail(key: .span(token), value: value.isEmpty ? .yes : .span(value)))
         index = valueEnd
       } else {
-        details.append(Detail(key: .span(token), value: .literal("true")))
+        details.append(Detail(key: .span(token), value: .yes))
       }
     }
   }
@@ -102,30 +107,40 @@ struct SSExtensions {
   /// Merges what was read from `line` into a record: owners (the first one also fills
   /// pid/process), timer, uid, inode and details.
   func apply(to socket: inout RawSocket, from line: LineText) {
+    // The whole span is copied once; each text is a range of that copy.
+    let base = socket.store(line, span)
+    func text(_ part: Span) -> RawSocket.Text {
+      guard !part.isEmpty, !base.isNone else { return .none }
+      let offset = base.start - Int32(span.start)
+      return RawSocket.Text(start: offset + Int32(part.start), end: offset + Int32(part.end))
+    }
     for owner in owners {
-      socket.owners.append(
-        RawSocket.Owner(process: socket.store(line, owner.process), pid: owner.pid, fd: owner.fd, tid: owner.tid))
+      socket.owners.append(RawSocket.Owner(process: text(owner.process), pid: owner.pid, fd: owner.fd, tid: owner.tid))
     }
     if let first = socket.owners.first, socket.pid == nil && socket.process.isNone {
       socket.pid = first.pid
       socket.process = first.process
     }
-    if let timer { socket.timer = socket.store(line, timer) }
-    if let user { socket.user = socket.store(line, user) }
+    if let timer { socket.timer = text(timer) }
+    if let user { socket.user = text(user) }
     if let inode { socket.inode = inode }
+    var yes: RawSocket.Text?  // stored once per line
     for detail in details {
-      socket.addDetail(key: Self.store(detail.key, of: line, in: &socket), value: Self.store(detail.value, of: line, in: &socket))
+      func resolve(_ part: Text) -> RawSocket.Text {
+        switch part {
+        case .span(let span): return text(span)
+        case .yes:
+          if yes == nil { yes = socket.store(Self.yesWord) }
+          return yes!
+        case .shutdown: return socket.store(Self.shutdownWord)
+        }
+      }
+      socket.addDetail(key: resolve(detail.key), value: resolve(detail.value))
     }
   }
 
-  private static func store(_ text: Text, of line: LineText, in socket: inout RawSocket) -> RawSocket.Text {
-    switch text {
-    case .span(let span): return socket.store(line, span)
-    case .literal(let word):
-      return socket.store(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-    }
-  }
-
+  private static let yesWord: String = "true"
+  private static let shutdownWord: String = "shutdown"
   private static let users = Array("users".utf8)
   private static let timerKey = Array("timer".utf8)
   private static let uid = Array("uid".utf8)
