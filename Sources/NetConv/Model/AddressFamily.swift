@@ -1,5 +1,5 @@
 /// The address family of a socket, as far as the input tells it.
-public enum AddressFamily: String, Codable, Sendable {
+public enum AddressFamily: String, Codable, Sendable, CaseIterable {
   case ipv4
   case ipv6
   case unix

@@ -1,25 +1,30 @@
 extension RawSocket {
-  /// A scalar field's value as the writers read it, without building a `String` for texts.
+  /// A scalar field's value as the writers read it. A plain value (no reference counting),
+  /// so reading a field copies nothing but a few words.
   enum Scalar {
     case null
     case bool(Bool)
     case int(Int)
     /// A text stored in the record.
     case text(Text)
-    /// A fixed word of the model (`tcp`, `LISTEN`, `ipv4`) or the source name.
-    case string(String)
+    /// A fixed word of the model (`linux-netstat`, `LISTEN`, `ipv4`).
+    case word(StaticString)
+    /// The record's ``RawSocket/source``.
+    case source
+    /// The record's ``RawSocket/protocol``.
+    case protocolName
   }
 
   /// The value of a scalar field; `owners` and `details` are the writers' to walk (`.null` here).
   /// Same keys and meaning as ``Socket/value(of:)``.
   func scalar(_ key: Socket.FieldKey) -> Scalar {
     switch key {
-    case .source: return source.map(Scalar.string) ?? .null
-    case .format: return .string(format.rawValue)
+    case .source: return source == nil ? .null : .source
+    case .format: return .word(format.word)
     case .snapshot: return .int(snapshot)
     case .line: return .int(line)
-    case .protocol: return .string(self.protocol)
-    case .family: return family.map { .string($0.rawValue) } ?? .null
+    case .protocol: return .protocolName
+    case .family: return family.map { .word($0.word) } ?? .null
     case .localAddress: return Scalar(local.address)
     case .localPort: return Scalar(local.port)
     case .localPortName: return Scalar(local.portName)
@@ -30,7 +35,7 @@ extension RawSocket {
     case .remotePortName: return Scalar(remote.portName)
     case .remoteInterface: return Scalar(remote.interface)
     case .remoteTruncated: return .bool(remote.truncated)
-    case .state: return state.map { .string($0.rawValue) } ?? .null
+    case .state: return state.map { .word($0.word) } ?? .null
     case .stateRaw: return Scalar(stateRaw)
     case .recvQ: return Scalar(recvQ)
     case .sendQ: return Scalar(sendQ)
@@ -43,6 +48,68 @@ extension RawSocket {
     case .timer: return Scalar(timer)
     case .socketType: return Scalar(socketType)
     case .owners, .details: return .null
+    }
+  }
+}
+
+extension RawSocket {
+  /// Calls `body` with the UTF-8 bytes of a text-like scalar (text, word, source, protocol);
+  /// `text` is the record's ``bytes``.
+  func withBytes<Result>(
+    of scalar: Scalar, in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    switch scalar {
+    case .text(let ref): return body(text.slice(ref))
+    case .word(let word): return body(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    case .source:
+      var source = source ?? ""
+      return source.withUTF8(body)
+    case .protocolName:
+      var name = self.protocol
+      return name.withUTF8(body)
+    case .null, .bool, .int: return body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+  }
+}
+
+// The words of the model as static text, for writers; `ModelWordTests` checks each against
+// its raw value.
+extension Dialect {
+  var word: StaticString {
+    switch self {
+    case .windowsNetstat: return "windows-netstat"
+    case .linuxNetstat: return "linux-netstat"
+    case .ss: return "ss"
+    }
+  }
+}
+
+extension AddressFamily {
+  var word: StaticString {
+    switch self {
+    case .ipv4: return "ipv4"
+    case .ipv6: return "ipv6"
+    case .unix: return "unix"
+    }
+  }
+}
+
+extension SocketState {
+  var word: StaticString {
+    switch self {
+    case .listen: return "LISTEN"
+    case .synSent: return "SYN_SENT"
+    case .synReceived: return "SYN_RECEIVED"
+    case .established: return "ESTABLISHED"
+    case .finWait1: return "FIN_WAIT_1"
+    case .finWait2: return "FIN_WAIT_2"
+    case .closeWait: return "CLOSE_WAIT"
+    case .closing: return "CLOSING"
+    case .lastAck: return "LAST_ACK"
+    case .timeWait: return "TIME_WAIT"
+    case .closed: return "CLOSED"
+    case .bound: return "BOUND"
+    case .unknown: return "UNKNOWN"
     }
   }
 }

@@ -34,6 +34,22 @@ struct ByteCursor {
     position = out
   }
 
+  /// Copies `bytes` in whole eight-byte words: up to seven bytes past the end are read from the
+  /// source and written after the cursor, which the next write covers. Only for sources padded
+  /// by eight bytes, into reserved room with eight bytes to spare.
+  @inline(__always)
+  mutating func putPadded(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(position)
+    var offset = 0
+    while offset < bytes.count {
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+      offset += 8
+    }
+    position += bytes.count
+  }
+
   mutating func put(_ literal: StaticString) {
     put(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }

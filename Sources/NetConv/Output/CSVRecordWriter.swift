@@ -60,8 +60,7 @@ public struct CSVRecordWriter: RawRecordWriter {
           case .null: break
           case .bool(let flag): output.append(flag ? "true" : "false")
           case .int(let number): output.append(decimal: number)
-          case .text(let ref): appendCell(text.slice(ref), guarded: formulaGuard)
-          case .string(let word): appendCell(word, guarded: formulaGuard)
+          case let value: socket.withBytes(of: value, in: text) { appendCell($0, guarded: formulaGuard) }
           }
         }
       }

@@ -76,10 +76,10 @@ public struct JSONRecordWriter: RawRecordWriter {
               continue
             }
             if run >= 0 {
-              cursor.put(UnsafeBufferPointer(rebasing: prefixes[run..<runEnd]))
+              cursor.putPadded(UnsafeBufferPointer(rebasing: prefixes[run..<runEnd]))
               run = -1
             }
-            cursor.put(UnsafeBufferPointer(rebasing: prefixes[entry.prefixStart..<entry.prefixEnd]))
+            cursor.putPadded(UnsafeBufferPointer(rebasing: prefixes[entry.prefixStart..<entry.prefixEnd]))
             switch entry.field {
             case .owners: Self.putOwners(socket, text, pretty: pretty, into: &cursor)
             case .details: Self.putDetails(socket, text, pretty: pretty, into: &cursor)
@@ -89,11 +89,11 @@ public struct JSONRecordWriter: RawRecordWriter {
               case .bool(let flag): cursor.put(flag ? "true" : "false")
               case .int(let number): cursor.put(decimal: number)
               case .text(let ref): cursor.putJSONString(text.slice(ref))
-              case .string(var word): word.withUTF8 { cursor.putJSONString($0) }
+              case .word, .source, .protocolName: socket.withBytes(of: value, in: text) { cursor.putJSONString($0) }
               }
             }
           }
-          if run >= 0 { cursor.put(UnsafeBufferPointer(rebasing: prefixes[run..<runEnd])) }
+          if run >= 0 { cursor.putPadded(UnsafeBufferPointer(rebasing: prefixes[run..<runEnd])) }
         }
       }
     }
@@ -219,7 +219,7 @@ public struct JSONRecordWriter: RawRecordWriter {
       var defaultIsFalse: Bool
     }
 
-    /// The prefixes, then the usual-value forms.
+    /// The prefixes, then the usual-value forms, then eight bytes of padding.
     var bytes: [UInt8] = []
     var entries: [Entry] = []
 
@@ -244,6 +244,7 @@ public struct JSONRecordWriter: RawRecordWriter {
         entries[index].defaultEnd = bytes.count + defaultRanges[index].upperBound
       }
       bytes += defaults
+      bytes += [UInt8](repeating: 0, count: 8)  // padding for ByteCursor.putPadded
     }
 
     /// The most bytes `socket` can take: every prefix and usual value, twenty digits per number,

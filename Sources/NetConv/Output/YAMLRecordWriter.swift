@@ -8,6 +8,8 @@ public struct YAMLRecordWriter: RawRecordWriter {
   private let emitter = LibYAMLEmitter()
   private let sink: OutputSink
   private let envelope: Bool
+  /// The keys' UTF-8 bytes in output order, made once.
+  private let keys = Socket.FieldKey.ordered.map { Array($0.rawValue.utf8) }
 
   /// Creates a writer that sends its output to `sink`; `envelope` adds the `meta` section.
   public init(sink: OutputSink, envelope: Bool = false) {
@@ -33,8 +35,8 @@ public struct YAMLRecordWriter: RawRecordWriter {
   mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
     emitter.mappingStart()
     socket.bytes.withUnsafeBufferPointer { text in
-      for field in Socket.FieldKey.ordered {
-        emitter.scalar(field.rawValue, quoted: false)
+      for (index, field) in Socket.FieldKey.ordered.enumerated() {
+        keys[index].withUnsafeBufferPointer { emitter.scalar($0, quoted: false) }
         switch field {
         case .owners:
           guard !socket.owners.isEmpty else {
@@ -45,13 +47,13 @@ public struct YAMLRecordWriter: RawRecordWriter {
           for owner in socket.owners {
             emitter.mappingStart()
             emitter.scalar("process", quoted: false)
-            emit(.init(owner.process), text)
+            emit(.init(owner.process), of: socket, text)
             emitter.scalar("pid", quoted: false)
-            emit(.init(owner.pid), text)
+            emit(.init(owner.pid), of: socket, text)
             emitter.scalar("fd", quoted: false)
-            emit(.init(owner.fd), text)
+            emit(.init(owner.fd), of: socket, text)
             emitter.scalar("tid", quoted: false)
-            emit(.init(owner.tid), text)
+            emit(.init(owner.tid), of: socket, text)
             emitter.mappingEnd()
           }
           emitter.sequenceEnd()
@@ -62,12 +64,12 @@ public struct YAMLRecordWriter: RawRecordWriter {
           }
           emitter.mappingStart()
           for detail in socket.details {
-            emit(.text(detail.key), text)
-            emit(.text(detail.value), text)
+            emit(.text(detail.key), of: socket, text)
+            emit(.text(detail.value), of: socket, text)
           }
           emitter.mappingEnd()
         default:
-          emit(socket.scalar(field), text)
+          emit(socket.scalar(field), of: socket, text)
         }
       }
     }
@@ -77,15 +79,13 @@ public struct YAMLRecordWriter: RawRecordWriter {
 
   /// Emits a scalar field; texts are single-quoted when a YAML reader would take them for
   /// something else.
-  private func emit(_ value: RawSocket.Scalar, _ text: UnsafeBufferPointer<UInt8>) {
+  private func emit(_ value: RawSocket.Scalar, of socket: RawSocket, _ text: UnsafeBufferPointer<UInt8>) {
     switch value {
     case .null: emitter.scalar("null", quoted: false)
     case .bool(let flag): emitter.scalar(flag ? "true" : "false", quoted: false)
-    case .int(let number): emitter.scalar(String(number), quoted: false)
-    case .text(let ref):
-      let bytes = text.slice(ref)
-      emitter.scalar(bytes, quoted: YAMLScalarStyle.needsQuotes(bytes))
-    case .string(let word): emitter.scalar(word, quoted: YAMLScalarStyle.needsQuotes(word))
+    case .int(let number): emitter.scalar(decimal: number)
+    case .text, .word, .source, .protocolName:
+      socket.withBytes(of: value, in: text) { emitter.scalar($0, quoted: YAMLScalarStyle.needsQuotes($0)) }
     }
   }
 

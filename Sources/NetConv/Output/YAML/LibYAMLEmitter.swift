@@ -83,6 +83,20 @@ final class LibYAMLEmitter {
     text.withUTF8 { scalar($0, quoted: quoted) }
   }
 
+  /// Emits a fixed word.
+  func scalar(_ literal: StaticString, quoted: Bool) {
+    scalar(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount), quoted: quoted)
+  }
+
+  /// Emits a number as a plain scalar, its digits made on the stack.
+  func scalar(decimal value: Int) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { scratch in
+      var cursor = ByteCursor(scratch.baseAddress!)
+      cursor.put(decimal: value)
+      scalar(UnsafeBufferPointer(start: scratch.baseAddress, count: cursor.position - scratch.baseAddress!), quoted: false)
+    }
+  }
+
   /// Emits a scalar from UTF-8 bytes (libyaml copies them).
   func scalar(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) {
     let style = quoted ? YAML_SINGLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE
