@@ -28,6 +28,33 @@ import Testing
     #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
   }
 
+  /// A parsed record writes some bytes twice (ss `process` and the first owner share theirs)
+  /// and control characters take six bytes each: the room reserved per record must hold it.
+  @Test(arguments: [JSONRecordWriter.Layout.array, .prettyArray, .lines])
+  func textWrittenTwiceAndFullyEscapedFitsItsRecord(_ layout: JSONRecordWriter.Layout) throws {
+    let name = String(repeating: "\u{01}", count: 12_000)  // twice six bytes each: more than a 64 KiB block
+    var text = "Netid State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+    let row = "tcp LISTEN 0 128 127.0.0.1:22 0.0.0.0:* users:((\"sshd\",pid=1,fd=3)) ino:1 sk:1 cgroup:/\n"
+    while text.utf8.count < 400_000 { text += row }
+    text += "tcp LISTEN 0 128 127.0.0.1:9 0.0.0.0:* users:((\"\(name)\",pid=2,fd=4))\n"
+    let sink = OutputSink()
+    var writer = JSONRecordWriter(sink: sink, layout: layout)
+    try writer.begin()
+    let outcome = try Conversion.run(SocketReader(string: text), source: nil, into: &writer)
+    try writer.end()
+    #expect(outcome.error == nil)
+    let output = String(decoding: sink.collected, as: UTF8.self)
+    let escaped = String(repeating: "\\u0001", count: 12_000)
+    #expect(output.components(separatedBy: escaped).count - 1 == 2)  // `process` and the owner
+    let records: [Any]
+    if layout == .lines {
+      records = try output.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) }
+    } else {
+      records = try #require(JSONSerialization.jsonObject(with: Data(sink.collected)) as? [Any])
+    }
+    #expect((records.last as? [String: Any])?["process"] as? String == name)
+  }
+
   @Test func emptyInputWritesAnEmptyArray() throws {
     let bytes = try TestSupport.json([])
     #expect(String(decoding: bytes, as: UTF8.self) == "[]\n")

@@ -247,12 +247,18 @@ public struct JSONRecordWriter: RawRecordWriter {
       bytes += [UInt8](repeating: 0, count: 8)  // padding for ByteCursor.putPadded
     }
 
-    /// The most bytes `socket` can take: every prefix and usual value, twenty digits per number,
-    /// six bytes per byte of text (`\u00XX`), and the indentation of owners and details.
+    /// The most bytes `socket` can take: every prefix and usual value, twenty digits per
+    /// number, six bytes per byte of each text it writes (`\u00XX`) plus quotes, and the
+    /// indentation of owners and details. Texts are counted where they are written, not where
+    /// they are stored: `process` and the first owner share their bytes, details share `true`.
     func room(for socket: RawSocket) -> Int {
-      let words = (socket.source?.utf8.count ?? 0) + socket.protocol.utf8.count
-      return bytes.count + 1024 + 6 * (socket.bytes.count + words) + 256 * socket.owners.count
-        + 32 * socket.details.count
+      var text = (socket.source?.utf8.count ?? 0) + socket.protocol.utf8.count
+      for field in Socket.FieldKey.ordered {
+        if case .text(let ref) = socket.scalar(field) { text += ref.count }
+      }
+      for owner in socket.owners { text += owner.process.count }
+      for detail in socket.details { text += detail.key.count + detail.value.count }
+      return bytes.count + 2048 + 6 * text + 256 * socket.owners.count + 40 * socket.details.count
     }
   }
 
