@@ -53,6 +53,18 @@ extension RawSocket {
 }
 
 extension RawSocket {
+  /// The bytes of every text a writer writes, counted where it is written: `process` and the
+  /// first ss owner share their bytes, and details share one stored `true`. Writers size their
+  /// output by it; the JSON writer asserts the bound in debug builds.
+  var writtenTextCount: Int {
+    var count = local.address.count + local.portName.count + local.interface.count
+    count += remote.address.count + remote.portName.count + remote.interface.count
+    count += stateRaw.count + process.count + component.count + user.count + timer.count + socketType.count
+    for owner in owners { count += owner.process.count }
+    for detail in details { count += detail.key.count + detail.value.count }
+    return count
+  }
+
   /// Calls `body` with the UTF-8 bytes of a text-like scalar (text, word, source, protocol);
   /// `text` is the record's ``bytes``.
   func withBytes<Result>(

@@ -44,7 +44,9 @@ public struct JSONRecordWriter: RawRecordWriter {
   mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
     let pretty = layout == .prettyArray
     let keys = self.keys
-    var cursor = ByteCursor(output.reserve(keys.room(for: socket)))
+    let room = keys.room(for: socket)
+    let start = output.reserve(room)
+    var cursor = ByteCursor(start)
     switch layout {
     case .lines: break
     case .array, .prettyArray: cursor.put(count == 0 ? "\n" : ",\n")
@@ -99,6 +101,7 @@ public struct JSONRecordWriter: RawRecordWriter {
     }
     cursor.put(pretty ? "\n  }" : "}")
     if layout == .lines { cursor.put(UInt8(ascii: "\n")) }
+    assert(cursor.position - start <= room - 8, "a JSON record outgrew the room reserved for it")
     output.commit(cursor.position)
     try output.recordEnded()
   }
@@ -252,12 +255,7 @@ public struct JSONRecordWriter: RawRecordWriter {
     /// indentation of owners and details. Texts are counted where they are written, not where
     /// they are stored: `process` and the first owner share their bytes, details share `true`.
     func room(for socket: RawSocket) -> Int {
-      var text = (socket.source?.utf8.count ?? 0) + socket.protocol.utf8.count
-      for field in Socket.FieldKey.ordered {
-        if case .text(let ref) = socket.scalar(field) { text += ref.count }
-      }
-      for owner in socket.owners { text += owner.process.count }
-      for detail in socket.details { text += detail.key.count + detail.value.count }
+      let text = (socket.source?.utf8.count ?? 0) + socket.protocol.utf8.count + socket.writtenTextCount
       return bytes.count + 2048 + 6 * text + 256 * socket.owners.count + 40 * socket.details.count
     }
   }
