@@ -68,6 +68,23 @@ public final class SocketReader {
     try core.forEach(record: record, diagnostic: diagnostic)
   }
 
+  /// Reads every remaining line and counts the records, building each one but handing none
+  /// out: the parsing cost alone, for `netconv-bench`.
+  ///
+  /// - Returns: The number of records, or the end-of-input error.
+  package func countRemainingRecords() -> Result<Int, NetConvError> {
+    var count = 0
+    do {
+      try forEach(record: { _ in count += 1 }, diagnostic: { _ in })
+    } catch {
+      switch error {
+      case .input(let failure): return .failure(failure)
+      case .output: break  // the closure writes nothing
+      }
+    }
+    return .success(count)
+  }
+
   /// Stored in each record's `source` as it is handed out (set by ``Conversion``).
   var recordSource: String? {
     get { core.recordSource }
