@@ -10,4 +10,8 @@ import Testing
     for state in SocketState.allCases { #expect("\(state.word)" == state.rawValue) }
     for family in AddressFamily.allCases { #expect("\(family.word)" == family.rawValue) }
   }
+
+  @Test func ordinalsArePositionsInTheFieldList() {
+    for (index, field) in Socket.FieldKey.allCases.enumerated() { #expect(field.ordinal == index, "\(field)") }
+  }
 }

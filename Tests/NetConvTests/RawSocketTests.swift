@@ -7,7 +7,7 @@ import Testing
 @Suite struct RawSocketTests {
   /// The JSON writer reserves room by ``RawSocket/writtenTextCount``, which lists the text
   /// fields by hand: it must equal the texts the writers actually write, for every record of
-  /// every fixture.
+  /// every fixture. The same goes for the JSON writer's shape mask, which is written out by hand.
   @Test(arguments: FixtureTests.inputs)
   func writtenTextCountCoversEveryText(_ relative: String) throws {
     let bytes = try [UInt8](Data(contentsOf: TestSupport.fixtures.appendingPathComponent(relative)))
@@ -19,6 +19,7 @@ import Testing
           if case .text(let text) = socket.scalar(field) { written += text.count }
         }
         #expect(socket.writtenTextCount == written, "line \(socket.line)")
+        #expect(JSONRecordShapes.mask(of: socket) == JSONRecordShapes.maskThroughScalars(of: socket), "line \(socket.line)")
       }, diagnostic: { _ in })
   }
 }

@@ -18,7 +18,7 @@ public struct JSONRecordWriter: RawRecordWriter {
   private let layout: Layout
   private let envelope: Bool
   private var count = 0
-  private let keys: KeyPrefixes
+  private var shapes: JSONRecordShapes
 
   /// Creates a writer that sends its output to `sink`.
   ///
@@ -29,7 +29,8 @@ public struct JSONRecordWriter: RawRecordWriter {
     self.output = ByteBuffer(sink: sink)
     self.layout = layout
     self.envelope = envelope && layout != .lines
-    self.keys = layout == .prettyArray ? Self.prettyKeyPrefixes : Self.compactKeyPrefixes
+    let keys = layout == .prettyArray ? Self.prettyKeys : Self.compactKeys
+    self.shapes = JSONRecordShapes(first: keys.first, next: keys.next, separator: keys.separator)
   }
 
   public mutating func begin() throws(OutputSink.OutputError) {
@@ -43,8 +44,8 @@ public struct JSONRecordWriter: RawRecordWriter {
 
   mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
     let pretty = layout == .prettyArray
-    let keys = self.keys
-    let room = keys.room(for: socket)
+    let shape = shapes.shape(for: JSONRecordShapes.mask(of: socket))
+    let room = room(for: socket)
     let start = output.reserve(room)
     var cursor = ByteCursor(start)
     switch layout {
@@ -52,51 +53,24 @@ public struct JSONRecordWriter: RawRecordWriter {
     case .array, .prettyArray: cursor.put(count == 0 ? "\n" : ",\n")
     }
     count += 1
-    keys.bytes.withUnsafeBufferPointer { prefixes in
-      keys.entries.withUnsafeBufferPointer { entries in
-        socket.bytes.withUnsafeBufferPointer { text in
-          // Fields holding their usual value (null, false) in a row are copied from the
-          // template in one piece: most records leave a third of their fields empty.
-          var run = -1
-          var runEnd = 0
-          for entry in entries {
-            let value: RawSocket.Scalar
-            switch entry.field {
-            case .owners: value = socket.owners.isEmpty ? .null : .int(0)
-            case .details: value = socket.details.isEmpty ? .null : .int(0)
-            default: value = socket.scalar(entry.field)
-            }
-            let isDefault: Bool
-            switch value {
-            case .null: isDefault = !entry.defaultIsFalse
-            case .bool(let flag): isDefault = !flag && entry.defaultIsFalse
-            default: isDefault = false
-            }
-            if isDefault {
-              if run < 0 { run = entry.defaultStart }
-              runEnd = entry.defaultEnd
-              continue
-            }
-            if run >= 0 {
-              cursor.putPadded(UnsafeBufferPointer(rebasing: prefixes[run..<runEnd]))
-              run = -1
-            }
-            cursor.putPadded(UnsafeBufferPointer(rebasing: prefixes[entry.prefixStart..<entry.prefixEnd]))
-            switch entry.field {
-            case .owners: Self.putOwners(socket, text, pretty: pretty, into: &cursor)
-            case .details: Self.putDetails(socket, text, pretty: pretty, into: &cursor)
-            default:
-              switch value {
-              case .null: cursor.put("null")
-              case .bool(let flag): cursor.put(flag ? "true" : "false")
-              case .int(let number): cursor.put(decimal: number)
-              case .text(let ref): cursor.putJSONString(text.slice(ref))
-              case .word, .source, .protocolName: socket.withBytes(of: value, in: text) { cursor.putJSONString($0) }
-              }
+    shapes.bytes.withUnsafeBufferPointer { constant in
+      socket.bytes.withUnsafeBufferPointer { text in
+        for step in shape.steps {
+          cursor.putPadded(UnsafeBufferPointer(rebasing: constant[step.start..<step.end]))
+          switch step.field {
+          case .owners: Self.putOwners(socket, text, pretty: pretty, into: &cursor)
+          case .details: Self.putDetails(socket, text, pretty: pretty, into: &cursor)
+          default:
+            switch socket.scalar(step.field) {
+            case .null: cursor.put("null")
+            case .bool(let flag): cursor.put(flag ? "true" : "false")
+            case .int(let number): cursor.put(decimal: number)
+            case .text(let ref): cursor.putJSONString(text.slice(ref))
+            case let value: socket.withBytes(of: value, in: text) { cursor.putJSONString($0) }
             }
           }
-          if run >= 0 { cursor.putPadded(UnsafeBufferPointer(rebasing: prefixes[run..<runEnd])) }
         }
+        cursor.putPadded(UnsafeBufferPointer(rebasing: constant[shape.tailStart..<shape.tailEnd]))
       }
     }
     cursor.put(pretty ? "\n  }" : "}")
@@ -104,6 +78,15 @@ public struct JSONRecordWriter: RawRecordWriter {
     assert(cursor.position - start <= room - 8, "a JSON record outgrew the room reserved for it")
     output.commit(cursor.position)
     try output.recordEnded()
+  }
+
+  /// The most bytes `socket` can take: its constant text, twenty digits per number, six bytes
+  /// per byte of each text it writes (`\u00XX`) plus quotes, and the indentation of owners and
+  /// details. Texts are counted where they are written, not where they are stored: `process`
+  /// and the first owner share their bytes, details share `true`.
+  private func room(for socket: RawSocket) -> Int {
+    let text = (socket.source?.utf8.count ?? 0) + socket.protocol.utf8.count + socket.writtenTextCount
+    return shapes.longestConstant + 2048 + 6 * text + 256 * socket.owners.count + 40 * socket.details.count
   }
 
   /// Indentation when pretty-printing: a new line and `depth` × two spaces.
@@ -209,59 +192,8 @@ public struct JSONRecordWriter: RawRecordWriter {
     }
   }
 
-  /// `{"source":`, `,"format":`, … : what goes before each value, and the same followed by the
-  /// field's usual value (`null`, or `false` for flags), computed once. The usual-value forms
-  /// are laid out one after the other, so a run of fields holding it is one range.
-  private struct KeyPrefixes {
-    struct Entry {
-      var field: Socket.FieldKey
-      var prefixStart: Int
-      var prefixEnd: Int
-      var defaultStart: Int
-      var defaultEnd: Int
-      var defaultIsFalse: Bool
-    }
-
-    /// The prefixes, then the usual-value forms, then eight bytes of padding.
-    var bytes: [UInt8] = []
-    var entries: [Entry] = []
-
-    init(first: String, next: String, separator: String) {
-      var defaults: [UInt8] = []
-      var defaultRanges: [Range<Int>] = []
-      for (index, field) in Socket.FieldKey.ordered.enumerated() {
-        let prefix = Array(((index == 0 ? first : next) + "\"\(field.rawValue)\"" + separator).utf8)
-        // Only a speed-up: a value that is not the usual one is written the long way.
-        let isFlag = field == .localTruncated || field == .remoteTruncated || field == .ownerUnavailable
-        let start = defaults.count
-        defaults += prefix + Array((isFlag ? "false" : "null").utf8)
-        defaultRanges.append(start..<defaults.count)
-        entries.append(
-          Entry(
-            field: field, prefixStart: bytes.count, prefixEnd: bytes.count + prefix.count, defaultStart: 0,
-            defaultEnd: 0, defaultIsFalse: isFlag))
-        bytes += prefix
-      }
-      for index in entries.indices {
-        entries[index].defaultStart = bytes.count + defaultRanges[index].lowerBound
-        entries[index].defaultEnd = bytes.count + defaultRanges[index].upperBound
-      }
-      bytes += defaults
-      bytes += [UInt8](repeating: 0, count: 8)  // padding for ByteCursor.putPadded
-    }
-
-    /// The most bytes `socket` can take: every prefix and usual value, twenty digits per
-    /// number, six bytes per byte of each text it writes (`\u00XX`) plus quotes, and the
-    /// indentation of owners and details. Texts are counted where they are written, not where
-    /// they are stored: `process` and the first owner share their bytes, details share `true`.
-    func room(for socket: RawSocket) -> Int {
-      let text = (socket.source?.utf8.count ?? 0) + socket.protocol.utf8.count + socket.writtenTextCount
-      return bytes.count + 2048 + 6 * text + 256 * socket.owners.count + 40 * socket.details.count
-    }
-  }
-
-  private static let compactKeyPrefixes = KeyPrefixes(first: "{", next: ",", separator: ":")
-  private static let prettyKeyPrefixes = KeyPrefixes(first: "  {\n    ", next: ",\n    ", separator: ": ")
+  private static let compactKeys = (first: "{", next: ",", separator: ":")
+  private static let prettyKeys = (first: "  {\n    ", next: ",\n    ", separator: ": ")
 
   /// Appends `text` as a quoted JSON string.
   static func appendString(_ text: String, to output: inout ByteBuffer) {

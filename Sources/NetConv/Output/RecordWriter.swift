@@ -27,4 +27,41 @@ protocol RawRecordWriter: RecordWriter {
 extension Socket.FieldKey {
   /// ``allCases`` computed once: the synthesized property builds a new array on every call.
   static let ordered: [Socket.FieldKey] = allCases
+
+  /// The position in ``ordered``, as a constant the compiler can fold (`ModelWordTests`
+  /// checks it against ``ordered``).
+  var ordinal: Int {
+    switch self {
+    case .source: 0
+    case .format: 1
+    case .snapshot: 2
+    case .line: 3
+    case .protocol: 4
+    case .family: 5
+    case .localAddress: 6
+    case .localPort: 7
+    case .localPortName: 8
+    case .localInterface: 9
+    case .localTruncated: 10
+    case .remoteAddress: 11
+    case .remotePort: 12
+    case .remotePortName: 13
+    case .remoteInterface: 14
+    case .remoteTruncated: 15
+    case .state: 16
+    case .stateRaw: 17
+    case .recvQ: 18
+    case .sendQ: 19
+    case .pid: 20
+    case .process: 21
+    case .component: 22
+    case .ownerUnavailable: 23
+    case .user: 24
+    case .inode: 25
+    case .timer: 26
+    case .socketType: 27
+    case .owners: 28
+    case .details: 29
+    }
+  }
 }

@@ -1,0 +1,123 @@
+/// The constant text of JSON records — keys, punctuation, and the values of fields that hold
+/// `null`, `true` or `false` — laid out once per *shape* (which fields hold a value of their
+/// own), so writing a record copies one piece of constant text per value instead of working
+/// through every field.
+///
+/// Records of one table share a handful of shapes, so the cache stays small; it is emptied if
+/// an input ever produces more than ``limit`` of them.
+struct JSONRecordShapes {
+  /// The constant text before one field's value.
+  struct Step {
+    var start: Int
+    var end: Int
+    var field: Socket.FieldKey
+  }
+
+  /// A shape: a step per field with a value, then the constant text up to the record's end.
+  struct Shape {
+    var steps: [Step] = []
+    var tailStart = 0
+    var tailEnd = 0
+  }
+
+  /// Every shape's constant text, followed by eight bytes of padding for
+  /// ``ByteCursor/putPadded(_:)``.
+  private(set) var bytes: [UInt8] = []
+  /// The most constant text one record can take (every key with its longest constant value).
+  let longestConstant: Int
+  private let prefixes: [[UInt8]]
+  private var shapes: [UInt32: Shape] = [:]
+  private var lastMask: UInt32?
+  private var last = Shape()
+  private let limit = 4096
+
+  /// Keys written as `first`/`next` + `"key"` + `separator` (`{"source":`, `,"format":`).
+  init(first: String, next: String, separator: String) {
+    precondition(Socket.FieldKey.ordered.count <= 32, "a shape is a 32-bit mask of fields")
+    prefixes = Socket.FieldKey.ordered.enumerated().map { index, field in
+      Array(((index == 0 ? first : next) + "\"\(field.rawValue)\"" + separator).utf8)
+    }
+    longestConstant = prefixes.reduce(0) { $0 + $1.count + 5 }
+    bytes = [UInt8](repeating: 0, count: 8)
+  }
+
+  /// Bit `i` is set when field `i` of ``Socket/FieldKey/ordered`` has a value of its own, or is
+  /// a flag that is `true`. This is ``RawSocket/scalar(_:)`` read field by field, written out
+  /// so that it costs a few instructions per field; `RawSocketTests` checks the two agree.
+  static func mask(of socket: RawSocket) -> UInt32 {
+    func bit(_ field: Socket.FieldKey, _ present: Bool) -> UInt32 { present ? 1 << UInt32(field.ordinal) : 0 }
+    var mask = bit(.source, socket.source != nil) | bit(.format, true) | bit(.snapshot, true) | bit(.line, true)
+    mask |= bit(.protocol, true) | bit(.family, socket.family != nil)
+    mask |= bit(.localAddress, !socket.local.address.isNone) | bit(.localPort, socket.local.port != nil)
+    mask |= bit(.localPortName, !socket.local.portName.isNone) | bit(.localInterface, !socket.local.interface.isNone)
+    mask |= bit(.localTruncated, socket.local.truncated)
+    mask |= bit(.remoteAddress, !socket.remote.address.isNone) | bit(.remotePort, socket.remote.port != nil)
+    mask |= bit(.remotePortName, !socket.remote.portName.isNone) | bit(.remoteInterface, !socket.remote.interface.isNone)
+    mask |= bit(.remoteTruncated, socket.remote.truncated)
+    mask |= bit(.state, socket.state != nil) | bit(.stateRaw, !socket.stateRaw.isNone)
+    mask |= bit(.recvQ, socket.recvQ != nil) | bit(.sendQ, socket.sendQ != nil) | bit(.pid, socket.pid != nil)
+    mask |= bit(.process, !socket.process.isNone) | bit(.component, !socket.component.isNone)
+    mask |= bit(.ownerUnavailable, socket.ownerUnavailable) | bit(.user, !socket.user.isNone)
+    mask |= bit(.inode, socket.inode != nil) | bit(.timer, !socket.timer.isNone)
+    mask |= bit(.socketType, !socket.socketType.isNone)
+    mask |= bit(.owners, !socket.owners.isEmpty) | bit(.details, !socket.details.isEmpty)
+    return mask
+  }
+
+  /// The same mask through ``RawSocket/scalar(_:)``, for tests.
+  static func maskThroughScalars(of socket: RawSocket) -> UInt32 {
+    var mask: UInt32 = 0
+    for (index, field) in Socket.FieldKey.ordered.enumerated() {
+      let present: Bool
+      switch field {
+      case .owners: present = !socket.owners.isEmpty
+      case .details: present = !socket.details.isEmpty
+      default:
+        switch socket.scalar(field) {
+        case .null: present = false
+        case .bool(let flag): present = flag
+        default: present = true
+        }
+      }
+      if present { mask |= 1 << UInt32(index) }
+    }
+    return mask
+  }
+
+  /// The shape for `mask`, laid out on first use.
+  mutating func shape(for mask: UInt32) -> Shape {
+    if mask == lastMask { return last }
+    if let known = shapes[mask] {
+      lastMask = mask
+      last = known
+      return known
+    }
+    if shapes.count >= limit {
+      shapes.removeAll()
+      bytes = [UInt8](repeating: 0, count: 8)
+    }
+    bytes.removeLast(8)
+    var shape = Shape()
+    var start = bytes.count
+    for (index, field) in Socket.FieldKey.ordered.enumerated() {
+      let present = mask & (1 << UInt32(index)) != 0
+      bytes += prefixes[index]
+      switch (field, present) {
+      case (.localTruncated, _), (.remoteTruncated, _), (.ownerUnavailable, _):
+        bytes += Array((present ? "true" : "false").utf8)
+      case (_, false):
+        bytes += Array("null".utf8)
+      case (_, true):
+        shape.steps.append(Step(start: start, end: bytes.count, field: field))
+        start = bytes.count
+      }
+    }
+    shape.tailStart = start
+    shape.tailEnd = bytes.count
+    bytes += [UInt8](repeating: 0, count: 8)
+    shapes[mask] = shape
+    lastMask = mask
+    last = shape
+    return shape
+  }
+}
