@@ -70,25 +70,34 @@ struct Measure {
   var peakKB: Int
 }
 
-/// Runs a command with stdout to /dev/null under GNU time; the best of `runs`.
+
+/// Runs a command once with `posix_spawnp` (Foundation's `Process` adds milliseconds of its
+/// own), input from `stdin` or /dev/null and output to /dev/null: its wall time by the
+/// monotonic clock and its peak RSS from `wait4`; `nil` when it cannot run or fails.
+func spawn(_ command: [String], stdin: URL? = nil) -> Measure? {
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, stdin?.path ?? "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  let argv = command.map { strdup($0) } + [nil]
+  defer { argv.forEach { free($0) } }
+  var pid: pid_t = 0
+  let start = DispatchTime.now()
+  guard posix_spawnp(&pid, command[0], &actions, nil, argv, environ) == 0 else { return nil }
+  var status: Int32 = 0
+  var usage = rusage()
+  guard wait4(pid, &status, 0, &usage) == pid else { return nil }
+  let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  return status == 0 ? Measure(seconds: seconds, peakKB: usage.ru_maxrss) : nil
+}
+
+/// The best (shortest) of `runs` runs of a command.
 func measure(_ command: [String], stdin: URL? = nil, runs: Int = 3) -> Measure? {
   var best: Measure?
   for _ in 0..<runs {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-    let timing = work.appendingPathComponent("time.txt")
-    process.arguments = ["-f", "%e %M", "-o", timing.path] + command
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    if let stdin { process.standardInput = try? FileHandle(forReadingFrom: stdin) }
-    do { try process.run() } catch { return nil }
-    process.waitUntilExit()
-    guard let text = try? String(contentsOf: timing, encoding: .utf8) else { return nil }
-    let parts = text.split(whereSeparator: \.isWhitespace)
-    guard parts.count >= 2, let seconds = Double(parts[parts.count - 2]), let kb = Int(parts[parts.count - 1]) else {
-      return nil
-    }
-    let run = Measure(seconds: max(seconds, 0.005), peakKB: kb)
+    guard let run = spawn(command, stdin: stdin) else { return nil }
     if best == nil || run.seconds < best!.seconds { best = run }
   }
   return best
@@ -146,7 +155,7 @@ for input in inputs {
   let recordsPerByte = Double(parsed.records) / Double(bytes)
   let parseSpeed = megabytesPerSecond(bytes, parsed.seconds)
   var parseTarget = ""
-  if let wc = measure(["wc", "-l", input.path.path]) {
+  if let wc = measure(["wc", "-l", input.path.path], runs: 7) {
     let wcSpeed = megabytesPerSecond(bytes, wc.seconds)
     let slower = wcSpeed / parseSpeed
     parseTarget = "\(fmt(slower))× slower than wc -l (\(fmt(wcSpeed)) MB/s); target ≤ 10×: \(slower <= 10 ? "met" : "not met")"
@@ -156,7 +165,7 @@ for input in inputs {
   let library = try parseOnly(input.path, sockets: true)
   print("| \(input.dialect) | library next() | \(fmt(megabytesPerSecond(bytes, library.seconds))) | \(fmt(Double(library.records) / library.seconds, 0)) | – | | | | |")
   for format in ["json", "jsonl", "yaml", "csv"] {
-    guard let run = measure([binary, "-f", format, input.path.path]) else { continue }
+    guard let run = measure([binary, "-f", format, input.path.path], runs: 5) else { continue }
     let speed = megabytesPerSecond(bytes, run.seconds)
     var jcCells = "| | | |"
     if let jc, let parser = input.jcParser, format == "json" || format == "yaml" {
@@ -180,24 +189,14 @@ for input in inputs {
 let paste = work.appendingPathComponent("paste-2KB.txt")
 let pasteText = try String(contentsOf: root.appendingPathComponent("Fixtures/linux-netstat/tunap.txt"), encoding: .utf8)
 try Data(pasteText.utf8.prefix(2048)).write(to: paste)
-/// The mean wall time of a command, spawned with posix_spawn (Foundation's Process adds tens of
-/// milliseconds of its own), output to /dev/null.
+/// The mean wall time of `runs` runs of a command.
 func meanSeconds(_ command: [String], runs: Int) -> Double {
-  var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-  posix_spawn_file_actions_init(&actions)
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-  defer { posix_spawn_file_actions_destroy(&actions) }
-  let argv = command.map { strdup($0) } + [nil]
-  defer { argv.forEach { free($0) } }
-  let start = DispatchTime.now()
+  var total = 0.0
   for _ in 0..<runs {
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, command[0], &actions, nil, argv, environ) == 0 else { return .nan }
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
+    guard let run = spawn(command) else { return .nan }
+    total += run.seconds
   }
-  return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 / Double(runs)
+  return total / Double(runs)
 }
 let startup = meanSeconds([binary, paste.path], runs: 50)
 var startupLine = "start-up on a 2 KB paste: netconv \(fmt(startup * 1000, 2)) ms"
