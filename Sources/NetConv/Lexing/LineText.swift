@@ -7,6 +7,9 @@ struct Span: Equatable {
   var count: Int { end - start }
 }
 
+/// A line's tokens: a slice, so that the reader can fill one buffer for every line.
+typealias Tokens = ArraySlice<Span>
+
 /// One line of UTF-8 text, read as bytes.
 ///
 /// Parsers scan `bytes` and build a `String` only for the fields they store. The pointer is
@@ -30,19 +33,28 @@ struct LineText {
     trim(Span(start: 0, end: bytes.count))
   }
 
-  /// Splits `span` on runs of white space, appending the tokens to `tokens`.
-  func tokenize(_ span: Span, into tokens: inout [Span]) {
-    guard let base = bytes.baseAddress else { return }
-    var index = span.start
+  /// The tokens of `span` (split on runs of white space), written into `storage`, which keeps
+  /// its size from line to line: no append per token, no allocation once it is large enough.
+  func tokens(of span: Span, reusing storage: inout [Span]) -> Tokens {
+    guard let base = bytes.baseAddress, !span.isEmpty else { return storage[0..<0] }
+    let most = span.count / 2 + 1
+    if storage.count < most { storage += repeatElement(Span(start: 0, end: 0), count: most - storage.count) }
     let end = span.end
-    while true {
-      while index < end && Self.isSpace(base[index]) { index += 1 }
-      guard index < end else { break }
-      let start = index
-      index += 1
-      while index < end && !Self.isSpace(base[index]) { index += 1 }
-      tokens.append(Span(start: start, end: index))
+    let count = storage.withUnsafeMutableBufferPointer { found -> Int in
+      var count = 0
+      var index = span.start
+      while true {
+        while index < end && Self.isSpace(base[index]) { index += 1 }
+        guard index < end else { break }
+        let start = index
+        index += 1
+        while index < end && !Self.isSpace(base[index]) { index += 1 }
+        found[count] = Span(start: start, end: index)
+        count += 1
+      }
+      return count
     }
+    return storage[0..<count]
   }
 
   /// The text of `span` as a `String`.

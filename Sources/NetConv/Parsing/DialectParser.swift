@@ -14,7 +14,7 @@ protocol DialectParser {
   ///   - context: Snapshot count and diagnostics.
   /// - Returns: The line's class, or `nil` when the line is not this dialect's. Records go to
   ///   ``ParseContext/emit(_:)``, possibly later than their line (Windows owner lines).
-  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass?
+  mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass?
 
   /// A blank line or a prompt ended the current block of text.
   mutating func endBlock()

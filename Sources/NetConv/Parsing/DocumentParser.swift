@@ -12,7 +12,9 @@ struct DocumentParser {
   private var other = OtherTables()
   /// The dialect of the last line a parser claimed: it reads ambiguous rows first.
   private var lastDialect: Dialect?
-  private var tokens: [Span] = []
+  /// Storage for the current line's tokens, reused for every line.
+  private var tokenStorage: [Span] = []
+  private var tokens: Tokens = []
   private var inTable = false
   private let dialect: Dialect?
   /// Whether any line so far held more than white space.
@@ -21,7 +23,6 @@ struct DocumentParser {
   /// Creates a parser; `dialect` restricts it to one dialect (`nil` detects).
   init(dialect: Dialect?) {
     self.dialect = dialect
-    tokens.reserveCapacity(32)
   }
 
   /// Reads line `number` and returns its class; records and diagnostics wait in the context.
@@ -34,8 +35,8 @@ struct DocumentParser {
       return .noise
     }
     sawText = true
-    tokens.removeAll(keepingCapacity: true)
-    line.tokenize(trimmed, into: &tokens)
+    tokens = []  // let go of the storage first, or writing to it would copy it
+    tokens = line.tokens(of: trimmed, reusing: &tokenStorage)
     if NoiseRecognizer.isPrompt(line, tokens: tokens) {
       context.lastPrompt = line.string(trimmed)
       flushAll()

@@ -10,7 +10,7 @@ enum NoiseRecognizer {
   ///     ^C                          → true (interval mode stopped)
   ///     netstat -ano                → true (an echoed command)
   ///     -- More --, ```, |---|---|, ===== → true (pager and markdown artefacts, rulers)
-  static func isPrompt(_ line: LineText, tokens: [Span]) -> Bool {
+  static func isPrompt(_ line: LineText, tokens: Tokens) -> Bool {
     let first = tokens[0]
     let lead = line[first.start]
     if commands.contains(where: { line.equals(first, $0) }) { return true }
@@ -43,7 +43,7 @@ enum NoiseRecognizer {
   /// Whether an unclaimed line reads as a sentence (`thanks, 6120 is which program?`): three or
   /// more words, no `address:port`, and sentence punctuation. Prose ends a table instead of
   /// being an unrecognized line inside it.
-  static func isProse(_ line: LineText, tokens: [Span]) -> Bool {
+  static func isProse(_ line: LineText, tokens: Tokens) -> Bool {
     guard tokens.count >= 3 else { return false }
     for token in tokens {
       if let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token), colon < token.end - 1 { return false }

@@ -24,7 +24,7 @@ struct OtherTables {
   mutating func endBlock() { active = nil }
 
   /// Claims a line that starts or continues a table that holds no sockets.
-  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
+  mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
     if let kind = Self.kinds.first(where: { matches($0, line, tokens) }) {
       if active != kind.name {
         active = kind.name
@@ -35,7 +35,7 @@ struct OtherTables {
     return active == nil ? nil : .skipped
   }
 
-  private func matches(_ kind: Kind, _ line: LineText, _ tokens: [Span]) -> Bool {
+  private func matches(_ kind: Kind, _ line: LineText, _ tokens: Tokens) -> Bool {
     if kind.titles.contains(where: { line.hasPrefix($0, at: tokens[0].start) }) { return true }
     if !kind.headerStart.isEmpty && tokens.count >= kind.headerStart.count {
       if zip(kind.headerStart, tokens).allSatisfy({ line.equals($0.1, Array($0.0.utf8)) }) { return true }

@@ -9,7 +9,7 @@ struct LinuxNetstatColumns: Equatable {
 
   /// Reads the columns from an Internet-table header line such as
   /// `Proto Recv-Q Send-Q Local Address Foreign Address State User Inode PID/Program name Timer`.
-  static func internet(from line: LineText, tokens: [Span]) -> LinuxNetstatColumns {
+  static func internet(from line: LineText, tokens: Tokens) -> LinuxNetstatColumns {
     var columns = LinuxNetstatColumns(userInode: false, program: false, timer: false, securityContext: false)
     for token in tokens.dropFirst(3) {
       let word = line.string(token)
@@ -22,7 +22,7 @@ struct LinuxNetstatColumns: Equatable {
   }
 
   /// Reads the columns of a UNIX-table header (`… I-Node PID/Program name Path`).
-  static func unix(from line: LineText, tokens: [Span]) -> LinuxNetstatColumns {
+  static func unix(from line: LineText, tokens: Tokens) -> LinuxNetstatColumns {
     var columns = LinuxNetstatColumns(userInode: false, program: false, timer: false, securityContext: false)
     for token in tokens.dropFirst(3) where line.string(token).hasPrefix("PID/") { columns.program = true }
     for token in tokens.dropFirst(3) where line.string(token) == "Security" { columns.securityContext = true }

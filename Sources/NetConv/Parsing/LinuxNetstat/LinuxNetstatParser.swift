@@ -33,7 +33,7 @@ struct LinuxNetstatParser: DialectParser {
     noticeLinesLeft = 0
   }
 
-  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
+  mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
     if noticeLinesLeft > 0 {
       noticeLinesLeft -= 1
       return .notice
@@ -112,7 +112,7 @@ struct LinuxNetstatParser: DialectParser {
   // MARK: - Internet rows
 
   private mutating func internetRow(
-    _ line: LineText, tokens: [Span], protocol proto: String, family: AddressFamily?,
+    _ line: LineText, tokens: Tokens, protocol proto: String, family: AddressFamily?,
     context: inout ParseContext
   ) -> LineClass? {
     // Both addresses hold a colon before the port; BSD rows use a dot (`*.22`, `127.0.0.1.25`,
@@ -189,7 +189,7 @@ struct LinuxNetstatParser: DialectParser {
 
   /// Whether a line is the end of the held row that a mail client wrapped: the row stops after
   /// its addresses, and this line starts with a state word or a `PID/Program` field.
-  private func isWrappedTail(_ line: LineText, _ tokens: [Span]) -> Bool {
+  private func isWrappedTail(_ line: LineText, _ tokens: Tokens) -> Bool {
     // Read the held row's fields in place: binding it would copy the whole record every line.
     guard pending != nil, pending?.stateRaw.isNone == true, pending?.pid == nil, pending?.process.isNone == true,
       pending?.user.isNone == true, pending?.timer.isNone == true
@@ -303,7 +303,7 @@ struct LinuxNetstatParser: DialectParser {
   // MARK: - UNIX rows
 
   /// Reads `unix 2 [ ACC ] STREAM LISTENING 9737 5237/my weird:prog /tmp/demo.sock`.
-  private mutating func unixRow(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
+  private mutating func unixRow(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
     guard tokens.count >= 5, line.isDigits(tokens[1]), line[tokens[2].start] == UInt8(ascii: "["),
       let close = tokens.indices.dropFirst(2).first(where: { line[tokens[$0].end - 1] == UInt8(ascii: "]") }),
       close + 2 < tokens.count

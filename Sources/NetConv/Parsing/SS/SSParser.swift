@@ -38,8 +38,8 @@ struct SSParser: DialectParser {
       context.report(.warning, .malformedRow, "an ss row that ends after its local address: its peer is missing")
       partial.bytes.withUnsafeBufferPointer { bytes in
         let line = LineText(bytes: bytes)
-        var tokens: [Span] = []
-        line.tokenize(line.trimmed, into: &tokens)
+        var storage: [Span] = []
+        let tokens = line.tokens(of: line.trimmed, reusing: &storage)
         if case .row(let socket, _) = row(line, tokens: tokens, allowPartial: true, context: &context) {
           var socket = socket
           socket.line = partial.line
@@ -56,7 +56,7 @@ struct SSParser: DialectParser {
     }
   }
 
-  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
+  mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
     let wasAfterHeader = afterHeader
     afterHeader = false
     if let partial = partialRow, LineText.isSpace(line[0]) {
@@ -67,8 +67,8 @@ struct SSParser: DialectParser {
       partialRow = nil
       let completed = joined.withUnsafeBufferPointer { bytes -> Bool in
         let text = LineText(bytes: bytes)
-        var joinedTokens: [Span] = []
-        text.tokenize(text.trimmed, into: &joinedTokens)
+        var storage: [Span] = []
+        let joinedTokens = text.tokens(of: text.trimmed, reusing: &storage)
         guard case .row(var socket, let cut) = row(text, tokens: joinedTokens, allowPartial: false, context: &context)
         else {
           return false
@@ -148,7 +148,7 @@ struct SSParser: DialectParser {
 
   // MARK: - Header
 
-  private func isHeader(_ line: LineText, _ tokens: [Span]) -> Bool {
+  private func isHeader(_ line: LineText, _ tokens: Tokens) -> Bool {
     guard tokens.count >= 4, Self.headerStarts.contains(where: { line.equals(tokens[0], $0) }) else { return false }
     return tokens.contains { line.hasPrefix(Self.addressPort, at: $0.start) }
   }
@@ -167,7 +167,7 @@ struct SSParser: DialectParser {
     case none
   }
 
-  private mutating func row(_ line: LineText, tokens: [Span], allowPartial: Bool, context: inout ParseContext) -> RowParse {
+  private mutating func row(_ line: LineText, tokens: Tokens, allowPartial: Bool, context: inout ParseContext) -> RowParse {
     var index = 0
     var seen: NetidSeen?
     let isAssociation = line.equals(tokens[0], Self.associationMark)
@@ -342,7 +342,7 @@ struct SSParser: DialectParser {
   // MARK: - Extensions and continuation lines
 
   /// A line that continues the row above: indented details, or a cut-off `users:((…))` part.
-  private func isContinuation(_ line: LineText, _ tokens: [Span]) -> Bool {
+  private func isContinuation(_ line: LineText, _ tokens: Tokens) -> Bool {
     let indented = LineText.isSpace(line[0])
     let start = tokens[0].start
     if Self.continuationStarts.contains(where: { line.hasPrefix($0, at: start) }) { return true }

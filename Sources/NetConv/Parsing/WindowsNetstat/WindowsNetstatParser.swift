@@ -30,7 +30,7 @@ struct WindowsNetstatParser: DialectParser {
     }
   }
 
-  mutating func read(_ line: LineText, tokens: [Span], context: inout ParseContext) -> LineClass? {
+  mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
     let wasAfterHeader = afterHeader
     afterHeader = false
     if isRow(line, tokens) {
@@ -105,7 +105,7 @@ struct WindowsNetstatParser: DialectParser {
   // MARK: - Rows
 
   /// `TCP|UDP local foreign …`, where both addresses contain a colon.
-  private func isRow(_ line: LineText, _ tokens: [Span]) -> Bool {
+  private func isRow(_ line: LineText, _ tokens: Tokens) -> Bool {
     guard tokens.count >= 3, tokens[0].count == 3 else { return false }
     let first = line[tokens[0].start] | 0x20
     let second = line[tokens[0].start + 1] | 0x20
@@ -123,7 +123,7 @@ struct WindowsNetstatParser: DialectParser {
     return colon > token.start && colon < token.end - 1
   }
 
-  private mutating func row(_ line: LineText, tokens: [Span], context: inout ParseContext) {
+  private mutating func row(_ line: LineText, tokens: Tokens, context: inout ParseContext) {
     context.snapshots.row(.windows)
     sawRow = true
     let proto = line[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
@@ -150,7 +150,7 @@ struct WindowsNetstatParser: DialectParser {
 
     // After the addresses: [state words] [PID] [-t offload state] [owner text pasted onto the row]
     var end = tokens.count
-    var trailing: [Span] = []
+    var trailing: Tokens = []
     var pidIndex: Int?
     for index in stride(from: tokens.count - 1, through: 3, by: -1) where line.isDigits(tokens[index]) {
       pidIndex = index
@@ -158,7 +158,7 @@ struct WindowsNetstatParser: DialectParser {
     }
     if let pidIndex {
       socket.pid = line.integer(tokens[pidIndex])
-      trailing = Array(tokens[(pidIndex + 1)...])
+      trailing = tokens[(pidIndex + 1)...]
       end = pidIndex
     } else {
       while end > 3, WindowsNetstatVocabulary.offloadWords.contains(line.string(tokens[end - 1])) { end -= 1 }
@@ -185,7 +185,7 @@ struct WindowsNetstatParser: DialectParser {
   }
 
   /// Owner text that a hand-edited paste put at the end of the row (`1948  RpcSs [svchost.exe]`).
-  private func ownerText(_ line: LineText, _ tokens: [Span], into socket: inout RawSocket, context: inout ParseContext) {
+  private func ownerText(_ line: LineText, _ tokens: Tokens, into socket: inout RawSocket, context: inout ParseContext) {
     var words: [Span] = []
     for token in tokens {
       let word = line.string(token)
@@ -209,7 +209,7 @@ struct WindowsNetstatParser: DialectParser {
 
   /// Whether the line is the end of the held row, wrapped by a mail client: the row stops
   /// after its addresses, and this line is a state word and/or a PID and nothing else.
-  private func isWrappedTail(_ line: LineText, _ tokens: [Span]) -> Bool {
+  private func isWrappedTail(_ line: LineText, _ tokens: Tokens) -> Bool {
     guard tokens.count <= 2, pending != nil, pending?.stateRaw.isNone == true, pending?.pid == nil,
       pending?.process.isNone == true, pending?.component.isNone == true
     else { return false }
@@ -224,7 +224,7 @@ struct WindowsNetstatParser: DialectParser {
   /// message as Windows prints it, and a first component name (`RpcSs`). Others go the longer
   /// way (`nil`).
   private mutating func commonOwnerLine(
-    _ line: LineText, tokens: [Span], trimmed: Span, context: inout ParseContext
+    _ line: LineText, tokens: Tokens, trimmed: Span, context: inout ParseContext
   ) -> LineClass? {
     guard pending != nil else { return nil }
     if line[trimmed.start] == UInt8(ascii: "["), line[trimmed.end - 1] == UInt8(ascii: "]"), trimmed.count >= 2 {
