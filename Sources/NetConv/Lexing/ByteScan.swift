@@ -2,13 +2,13 @@
 /// mostly uninteresting: ss pads every row with hundreds of spaces, and every line is searched
 /// for its end and checked for non-ASCII bytes before anything else happens.
 enum ByteScan {
-  private static let ones: UInt64 = 0x0101_0101_0101_0101
-  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highBits: UInt64 = 0x8080_8080_8080_8080
   private static let spaces: UInt64 = 0x2020_2020_2020_2020
 
   /// Whether any byte of `word` is zero.
   @inline(__always)
-  private static func hasZeroByte(_ word: UInt64) -> Bool {
+  static func hasZeroByte(_ word: UInt64) -> Bool {
     (word &- ones) & ~word & highBits != 0
   }
 

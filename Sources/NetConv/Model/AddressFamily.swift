@@ -8,12 +8,6 @@ public enum AddressFamily: String, Codable, Sendable, CaseIterable {
 extension AddressFamily {
   /// The family an address's text shows: a colon means IPv6, a dotted quad IPv4, and a host
   /// name tells nothing (`nil`).
-  static func infer(from address: String?) -> AddressFamily? {
-    guard var address else { return nil }
-    return address.withUTF8 { infer(fromAddress: $0) }
-  }
-
-  /// The same rule on the bytes of an address.
   static func infer(fromAddress bytes: UnsafeBufferPointer<UInt8>) -> AddressFamily? {
     guard !bytes.isEmpty else { return nil }
     if bytes.contains(UInt8(ascii: ":")) { return .ipv6 }

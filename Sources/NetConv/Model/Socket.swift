@@ -72,27 +72,3 @@ public struct Socket: Hashable, Sendable {
   /// Whether the socket has a real peer (as opposed to a wildcard such as `0.0.0.0:*`).
   public var hasPeer: Bool { remote.address != nil }
 }
-
-extension Socket {
-  /// Turns empty texts into `nil`, drops details without a key, and owners' empty names.
-  mutating func removeEmptyValues() {
-    func clean(_ text: inout String?) { if text?.isEmpty == true { text = nil } }
-    clean(&source)
-    clean(&local.address)
-    clean(&local.portName)
-    clean(&local.interface)
-    clean(&remote.address)
-    clean(&remote.portName)
-    clean(&remote.interface)
-    clean(&stateRaw)
-    clean(&process)
-    clean(&component)
-    clean(&user)
-    clean(&timer)
-    clean(&socketType)
-    if stateRaw == nil && state == .unknown { state = nil }
-    for index in owners.indices { clean(&owners[index].process) }
-    details.removeAll { $0.key.isEmpty }
-    for index in details.indices where details[index].value.isEmpty { details[index].value = "true" }
-  }
-}

@@ -112,15 +112,12 @@ struct ByteCursor {
     position = out + 1
   }
 
-  private static let ones: UInt64 = 0x0101_0101_0101_0101
-  private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-  /// Whether a word may hold a byte below 0x20, `"` or `\` (never false when it does).
+  /// Whether a word may hold a byte below 0x20, `"` or `\\` (never false when it does).
   @inline(__always)
   private static func mayNeedEscape(_ word: UInt64) -> Bool {
-    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
-    let below = (word &- ones &* 0x20) & ~word & highBits != 0
-    return below || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+    let ones = ByteScan.ones
+    let below = (word &- ones &* 0x20) & ~word & ByteScan.highBits != 0
+    return below || ByteScan.hasZeroByte(word ^ (ones &* 0x22)) || ByteScan.hasZeroByte(word ^ (ones &* 0x5C))
   }
 
   private mutating func escape(_ byte: UInt8) {
