@@ -112,7 +112,7 @@ struct ByteCursor {
     position = out + 1
   }
 
-  /// Whether a word may hold a byte below 0x20, `"` or `\\` (never false when it does).
+  /// Whether a word may hold a byte below 0x20, `"` or a backslash (never false when it does).
   @inline(__always)
   private static func mayNeedEscape(_ word: UInt64) -> Bool {
     let ones = ByteScan.ones
