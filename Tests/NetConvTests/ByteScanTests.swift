@@ -1,0 +1,97 @@
+import Testing
+
+@testable import NetConv
+
+/// The eight-bytes-at-a-time scans and the pointer writer agree with plain byte loops on every
+/// length, position and byte value that matters (line ends, NUL, high bytes, escapes).
+@Suite struct ByteScanTests {
+  /// Bytes the word tests must tell apart from their neighbours.
+  static let interesting: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0B, 0x0D, 0x1F, 0x20, 0x21, 0x22, 0x5C, 0x7F, 0x80, 0xC3, 0xFF]
+
+  /// Every buffer of length 0...19 made of `filler` with one interesting byte at one position.
+  static func buffers(filler: UInt8) -> [[UInt8]] {
+    var result: [[UInt8]] = []
+    for length in 0..<20 {
+      result.append([UInt8](repeating: filler, count: length))
+      for position in 0..<length {
+        for byte in interesting {
+          var buffer = [UInt8](repeating: filler, count: length)
+          buffer[position] = byte
+          result.append(buffer)
+        }
+      }
+    }
+    return result
+  }
+
+  @Test func lineBreaksAreFoundWhereABytewiseScanFindsThem() {
+    for buffer in Self.buffers(filler: UInt8(ascii: "a")) {
+      buffer.withUnsafeBufferPointer { bytes in
+        for start in 0...bytes.count {
+          let expected = bytes[start...].firstIndex { $0 == 0x0A || $0 == 0x0D }
+          #expect(ByteScan.firstLineBreak(in: bytes, from: start) == expected, "\(buffer) from \(start)")
+        }
+      }
+    }
+  }
+
+  @Test func asciiAndNULMatchABytewiseCheck() {
+    for buffer in Self.buffers(filler: UInt8(ascii: "x")) {
+      buffer.withUnsafeBufferPointer { bytes in
+        let result = ByteScan.asciiAndNUL(bytes)
+        #expect(result.ascii == bytes.allSatisfy { $0 < 0x80 }, "\(buffer)")
+        #expect(result.hasNUL == bytes.contains(0), "\(buffer)")
+      }
+    }
+  }
+
+  @Test func trimmingMatchesABytewiseTrim() {
+    for buffer in Self.buffers(filler: 0x20) + Self.buffers(filler: UInt8(ascii: "z")) {
+      buffer.withUnsafeBufferPointer { bytes in
+        var start = 0
+        var end = bytes.count
+        while start < end && LineText.isSpace(bytes[start]) { start += 1 }
+        while end > start && LineText.isSpace(bytes[end - 1]) { end -= 1 }
+        #expect(LineText(bytes: bytes).trimmed == Span(start: start, end: end), "\(buffer)")
+      }
+    }
+  }
+
+  @Test func jsonStringsEscapeExactlyWhatRFC8259Requires() throws {
+    for buffer in Self.buffers(filler: UInt8(ascii: "k")) {
+      var output = [UInt8](repeating: 0, count: 6 * buffer.count + 16)
+      let written = output.withUnsafeMutableBufferPointer { room -> Int in
+        var cursor = ByteCursor(room.baseAddress!)
+        buffer.withUnsafeBufferPointer { cursor.putJSONString($0) }
+        return cursor.position - room.baseAddress!
+      }
+      var expected: [UInt8] = [0x22]
+      for byte in buffer {
+        switch byte {
+        case 0x22: expected += Array(#"\""#.utf8)
+        case 0x5C: expected += Array(#"\\"#.utf8)
+        case 0x0A: expected += Array(#"\n"#.utf8)
+        case 0x0D: expected += Array(#"\r"#.utf8)
+        case 0x09: expected += Array(#"\t"#.utf8)
+        case ..<0x20: expected += Array(String(format: "\\u%04x", byte).utf8)
+        default: expected.append(byte)
+        }
+      }
+      expected.append(0x22)
+      #expect(Array(output[..<written]) == expected, "\(buffer)")
+    }
+  }
+
+  @Test func byteTablesFindEveryKeyAndNothingElse() {
+    let words = ["LISTEN", "ESTAB", "UNCONN", "SYN-SENT", "TIME-WAIT", "a", "ab", "abcdefghijklmnopq", "écouter"]
+    let table = ByteTable(words.enumerated().map { ($1, $0) })
+    for (index, word) in words.enumerated() {
+      var text = word
+      #expect(text.withUTF8 { table.value($0) } == index, "\(word)")
+      var longer = word + "x"
+      #expect(longer.withUTF8 { table.value($0) } == nil, "\(word)x")
+      var shorter = String(word.dropLast())
+      #expect(shorter.withUTF8 { table.value($0) } == nil || words.contains(shorter), "\(shorter)")
+    }
+  }
+}
