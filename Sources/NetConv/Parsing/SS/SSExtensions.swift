@@ -207,7 +207,8 @@ struct SSExtensions {
           let field = Span(start: index, end: fieldEnd)
           if let equals = line.firstIndex(of: UInt8(ascii: "="), in: field) {
             let key = Span(start: field.start, end: equals)
-            let value = line.signedInteger(Span(start: equals + 1, end: field.end))
+            // Ids are never negative: a damaged `pid=-480` is an unknown pid, not a number.
+            let value = line.signedInteger(Span(start: equals + 1, end: field.end)).flatMap { $0 >= 0 ? $0 : nil }
             if line.equals(key, pidKey) {
               owner.pid = value
             } else if line.equals(key, fdKey) {
@@ -215,7 +216,8 @@ struct SSExtensions {
             } else if line.equals(key, tidKey) {
               owner.tid = value
             }  // else proc_ctx=, sock_ctx= (SELinux contexts)
-          } else if let value = line.signedInteger(field) {
+          } else if let number = line.signedInteger(field) {
+            let value = number >= 0 ? number : nil
             if positional == 0 { owner.pid = value } else { owner.fd = value }
             positional += 1
           }

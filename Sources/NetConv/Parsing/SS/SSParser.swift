@@ -305,7 +305,7 @@ struct SSParser: DialectParser {
         let slash = line.lastIndex(of: UInt8(ascii: "/"), in: local), slash > colon
       {
         socket.process = socket.store(line, Span(start: colon + 1, end: slash))
-        socket.pid = line.signedInteger(Span(start: slash + 1, end: local.end))
+        socket.pid = line.integer(Span(start: slash + 1, end: local.end), limit: Int.max)
       }
       if !isStar(line, peer) { socket.remote.address = socket.store(line, peer) }
       return
