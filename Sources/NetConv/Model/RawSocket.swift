@@ -108,15 +108,6 @@ struct RawSocket {
     text.isNone ? nil : withBytes(of: text) { String(decoding: $0, as: UTF8.self) }
   }
 
-  /// Whether `text` holds exactly `literal`.
-  func text(_ text: Text, equals literal: StaticString) -> Bool {
-    guard text.count == literal.utf8CodeUnitCount else { return false }
-    return withBytes(of: text) { bytes in
-      let other = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-      return bytes.elementsEqual(other)
-    }
-  }
-
   // MARK: - Details
 
   /// Adds a detail; ``normalize()`` sorts and de-duplicates them when the record is complete.

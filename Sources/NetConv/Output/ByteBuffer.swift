@@ -76,33 +76,11 @@ struct ByteBuffer {
     count = end - base
   }
 
-  /// Appends the decimal digits of `value`.
+  /// Appends the decimal digits of `value` (``ByteCursor/put(decimal:)`` in reserved room).
   mutating func append(decimal value: Int) {
-    if value < 0 {
-      append(UInt8(ascii: "-"))
-      append(decimal: value == Int.min ? Int.max : -value)  // Int.min never occurs in sockets
-      return
-    }
-    if count + 20 > capacity { spill() }
-    if value < 10 {
-      base[count] = UInt8(truncatingIfNeeded: value) &+ 0x30
-      count += 1
-      return
-    }
-    var digits = 0
-    var rest = value
-    while rest > 0 {
-      digits += 1
-      rest /= 10
-    }
-    rest = value
-    var index = count + digits - 1
-    while rest > 0 {
-      base[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-      rest /= 10
-      index -= 1
-    }
-    count += digits
+    var cursor = ByteCursor(reserve(21))
+    cursor.put(decimal: value)
+    commit(cursor.position)
   }
 
   /// Sends the buffer to the sink when it is more than half full; writers call this after
