@@ -98,9 +98,7 @@ struct RawSocket {
 
   /// Calls `body` with the bytes of `text` (empty for `.none`).
   func withBytes<Result>(of text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    bytes.withUnsafeBufferPointer { all in
-      text.isNone ? body(UnsafeBufferPointer(rebasing: all[0..<0])) : body(UnsafeBufferPointer(rebasing: all[Int(text.start)..<Int(text.end)]))
-    }
+    bytes.withUnsafeBufferPointer { body($0.slice(text)) }
   }
 
   /// The text as a `String`, `nil` for `.none`.
