@@ -10,6 +10,14 @@ import Foundation
 import NetConv
 
 let arguments = CommandLine.arguments
+// `netconv-bench --parse-only FILE`: parse one file once and print its record count — the
+// parsing cost alone, for a profiler (`valgrind --tool=callgrind netconv-bench --parse-only F`).
+if arguments.count == 3, arguments[1] == "--parse-only" {
+  let descriptor = open(arguments[2], O_RDONLY)
+  guard descriptor >= 0 else { fatalError("cannot open \(arguments[2])") }
+  print(try SocketReader(descriptor: descriptor).countRemainingRecords().get())
+  exit(0)
+}
 guard arguments.count >= 2 else {
   FileHandle.standardError.write(Data("usage: netconv-bench NETCONV_BINARY [MB] [JC_MB] [JC_YAML_MB]\n".utf8))
   exit(64)

@@ -82,6 +82,53 @@ import Testing
     }
   }
 
+  /// Buffers of 0...40 bytes drawn from white space, line ends, control and text bytes, from a
+  /// fixed seed: several special bytes in one word, which the one-byte buffers never have.
+  static func mixedBuffers(count: Int = 20_000) -> [[UInt8]] {
+    let alphabet: [UInt8] = [0x20, 0x20, 0x20, 0x09, 0x0B, 0x0C, 0x0A, 0x0D, 0x00, 0x01, 0x1F, 0x21, 0x61, 0x61, 0x80, 0xC3, 0xFF]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func random() -> UInt64 {  // SplitMix64
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    return (0..<count).map { _ in
+      (0..<Int(random() % 41)).map { _ in alphabet[Int(random() % UInt64(alphabet.count))] }
+    }
+  }
+
+  @Test func tokensSplitWhereABytewiseSplitDoes() {
+    var storage: [Span] = []
+    for buffer in Self.mixedBuffers() {
+      buffer.withUnsafeBufferPointer { bytes in
+        var expected: [Span] = []
+        var index = 0
+        while index < bytes.count {
+          while index < bytes.count && LineText.isSpace(bytes[index]) { index += 1 }
+          guard index < bytes.count else { break }
+          let start = index
+          while index < bytes.count && !LineText.isSpace(bytes[index]) { index += 1 }
+          expected.append(Span(start: start, end: index))
+        }
+        let whole = Span(start: 0, end: bytes.count)
+        #expect(Array(LineText(bytes: bytes).tokens(of: whole, reusing: &storage)) == expected, "\(buffer)")
+      }
+    }
+  }
+
+  @Test func lineBreaksAmongOtherControlBytesAreFound() {
+    for buffer in Self.mixedBuffers() {
+      buffer.withUnsafeBufferPointer { bytes in
+        let expected = bytes.firstIndex { $0 == 0x0A || $0 == 0x0D }
+        #expect(ByteScan.firstLineBreak(in: bytes, from: 0) == expected, "\(buffer)")
+        let scan = ByteScan.asciiAndNUL(bytes)
+        #expect(scan.ascii == bytes.allSatisfy { $0 < 0x80 } && scan.hasNUL == bytes.contains(0), "\(buffer)")
+      }
+    }
+  }
+
   @Test func byteTablesFindEveryKeyAndNothingElse() {
     let words = ["LISTEN", "ESTAB", "UNCONN", "SYN-SENT", "TIME-WAIT", "a", "ab", "abcdefghijklmnopq", "écouter"]
     let table = ByteTable(words.enumerated().map { ($1, $0) })

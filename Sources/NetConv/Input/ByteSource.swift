@@ -48,16 +48,18 @@ public struct FileDescriptorByteSource: ByteSource {
   }
 
   public mutating func nextChunk() throws(NetConvError) -> [UInt8]? {
-    var chunk = [UInt8](repeating: 0, count: chunkSize)
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
-      if count > 0 {
-        chunk.removeSubrange(count...)
-        return chunk
+      var failure: Int32 = 0
+      // Read straight into uninitialized storage: zeroing 64 KB first would cost a pass over it.
+      let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initialized in
+        let count = read(descriptor, buffer.baseAddress, chunkSize)
+        initialized = max(count, 0)
+        if count < 0 { failure = errno }
       }
-      if count == 0 { return nil }
-      if errno == EINTR { continue }
-      throw NetConvError.unreadable(path: name, reason: String(cString: strerror(errno)))
+      if !chunk.isEmpty { return chunk }
+      if failure == 0 { return nil }
+      if failure == EINTR { continue }
+      throw NetConvError.unreadable(path: name, reason: String(cString: strerror(failure)))
     }
   }
 }

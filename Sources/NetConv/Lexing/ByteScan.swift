@@ -22,8 +22,12 @@ enum ByteScan {
     var index = start
     let count = bytes.count
     while index + 8 <= count {
+      // One test for any byte below 0x0E (line breaks, and the rare tab or control byte);
+      // the bytes of a word that passes it are then looked at one by one.
       let word = word(bytes, at: index)
-      if hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D)) { break }
+      if (word &- ones &* 0x0E) & ~word & highBits != 0 {
+        for offset in index..<(index + 8) where bytes[offset] == 0x0A || bytes[offset] == 0x0D { return offset }
+      }
       index += 8
     }
     while index < count {
@@ -38,14 +42,15 @@ enum ByteScan {
   static func asciiAndNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, hasNUL: Bool) {
     var index = 0
     var any: UInt64 = 0
-    var nul = false
+    var zeros: UInt64 = 0  // the high bit of a byte set where a word held a zero byte
     let count = bytes.count
     while index + 8 <= count {
       let word = word(bytes, at: index)
       any |= word
-      if hasZeroByte(word) { nul = true }
+      zeros |= (word &- ones) & ~word
       index += 8
     }
+    var nul = zeros & highBits != 0
     var tail: UInt8 = 0
     while index < count {
       tail |= bytes[index]
@@ -53,6 +58,55 @@ enum ByteScan {
       index += 1
     }
     return (any & highBits == 0 && tail < 0x80, nul)
+  }
+
+  @inline(__always)
+  private static func word(_ base: UnsafePointer<UInt8>, at offset: Int) -> UInt64 {
+    UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+  }
+
+  /// The index of the first byte in `start..<end` that is not white space (as
+  /// ``LineText/isSpace(_:)`` has it), or `end`.
+  @inline(__always)
+  static func firstNonSpace(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+    var index = start
+    while true {
+      if index + 8 <= end {
+        // The first byte that is not 0x20 is exact: a difference borrows nothing here.
+        let different = word(base, at: index) ^ spaces
+        if different == 0 {
+          index += 8
+          continue
+        }
+        index += different.trailingZeroBitCount >> 3
+      }
+      // A tab or another space byte goes one by one; they are rare.
+      guard index < end, LineText.isSpace(base[index]) else { return index }
+      index += 1
+    }
+  }
+
+  /// The index of the first white-space byte in `start..<end`, or `end`.
+  @inline(__always)
+  static func firstSpace(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+    var index = start
+    while true {
+      if index + 8 <= end {
+        // Flags bytes below 0x21; the lowest flag is exact (borrows only run upwards).
+        let word = word(base, at: index)
+        let low = (word &- ones &* 0x21) & ~word & highBits
+        if low == 0 {
+          index += 8
+          continue
+        }
+        index += low.trailingZeroBitCount >> 3
+      } else {
+        while index < end && base[index] > 0x20 { index += 1 }
+      }
+      // A control byte that is not white space stays in the token.
+      guard index < end, !LineText.isSpace(base[index]) else { return index }
+      index += 1
+    }
   }
 
   /// `end` moved back over a run of spaces (0x20) that ends there, not below `start`.

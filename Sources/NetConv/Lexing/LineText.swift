@@ -44,11 +44,10 @@ struct LineText {
       var count = 0
       var index = span.start
       while true {
-        while index < end && Self.isSpace(base[index]) { index += 1 }
+        index = ByteScan.firstNonSpace(base, from: index, end: end)
         guard index < end else { break }
         let start = index
-        index += 1
-        while index < end && !Self.isSpace(base[index]) { index += 1 }
+        index = ByteScan.firstSpace(base, from: index + 1, end: end)
         found[count] = Span(start: start, end: index)
         count += 1
       }

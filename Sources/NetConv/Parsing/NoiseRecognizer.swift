@@ -13,8 +13,9 @@ enum NoiseRecognizer {
   static func isPrompt(_ line: LineText, tokens: Tokens) -> Bool {
     let first = tokens[0]
     let lead = line[first.start]
-    if commands.contains(where: { line.equals(first, $0) }) { return true }
-    if isRuler(line, line.trimmed) { return true }
+    // Screened on the first byte: this runs on every line, and most lines are rows.
+    if isCommandLead[Int(lead)] && commands.contains(where: { line.equals(first, $0) }) { return true }
+    if isRulerByte(lead) && isRuler(line, Span(start: first.start, end: tokens[tokens.count - 1].end)) { return true }
     if tokens.count == 3 && line.equals(first, dashes) && line.equals(tokens[2], dashes) {
       return true  // -- More --
     }
@@ -61,19 +62,26 @@ enum NoiseRecognizer {
     Array($0.utf8)
   }
 
+  /// Whether a byte starts one of ``commands``, by byte value.
+  private static let isCommandLead: [Bool] = (0..<256).map { byte in commands.contains { Int($0[0]) == byte } }
+
   /// A line of only `-`, `=`, `_`, `~`, `` ` ``, `|`, `:` and `+`: markdown fences and table
   /// rules, and the `=====` separators of Windows tables.
   private static func isRuler(_ line: LineText, _ span: Span) -> Bool {
     guard span.count >= 3 else { return false }
-    for index in span.start..<span.end {
-      switch line[index] {
-      case UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`"),
-        UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "+"), 0x20, 0x09:
-        continue
-      default: return false
-      }
+    for index in span.start..<span.end where !isRulerByte(line[index]) && !LineText.isSpace(line[index]) {
+      return false
     }
     return true
+  }
+
+  private static func isRulerByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`"),
+      UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "+"):
+      return true
+    default: return false
+    }
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
