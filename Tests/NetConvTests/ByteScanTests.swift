@@ -129,6 +129,23 @@ import Testing
     }
   }
 
+  @Test func byteRunsCompareEqualExactlyWhenEveryByteIs() {
+    let buffers = Self.mixedBuffers(count: 4_000)
+    for (first, second) in zip(buffers, buffers.dropFirst()) {
+      let count = min(first.count, second.count)
+      var copy = second
+      copy.replaceSubrange(0..<count, with: first[0..<count])
+      for (a, b) in [(first, second), (first, copy)] {
+        a.withUnsafeBufferPointer { a in
+          b.withUnsafeBufferPointer { b in
+            guard let left = a.baseAddress, let right = b.baseAddress else { return }
+            #expect(ByteScan.equal(left, right, count: count) == a.prefix(count).elementsEqual(b.prefix(count)))
+          }
+        }
+      }
+    }
+  }
+
   @Test func byteTablesFindEveryKeyAndNothingElse() {
     let words = ["LISTEN", "ESTAB", "UNCONN", "SYN-SENT", "TIME-WAIT", "a", "ab", "abcdefghijklmnopq", "écouter"]
     let table = ByteTable(words.enumerated().map { ($1, $0) })

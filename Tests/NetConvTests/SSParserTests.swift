@@ -39,6 +39,28 @@ import Testing
     #expect(socket.inode == 7)
   }
 
+  @Test func detailsAreSortedInEveryRecordWhenKeyOrdersChange() {
+    // The order found for one record is reused for the next with the same keys in the same
+    // order; these rows change the order, the keys and their first eight bytes between rows.
+    let keyLists = [
+      ["rtt", "cwnd", "bbr"], ["rtt", "cwnd", "bbr"], ["cwnd", "rtt", "bbr"], ["rtt", "cwnd", "bbr", "ato"],
+      ["data_segs_out", "data_segs_in", "ato"], ["data_segs_out", "data_segs_in", "ato"],
+      ["data_segs_in", "zz"], ["data_segs_out", "zz"], ["zz", "data_segs_out"], ["rtt", "rtt", "ato"],
+    ]
+    var text = ""
+    for (index, keys) in keyLists.enumerated() {
+      text += "tcp ESTAB 0 0 127.0.0.1:\(index + 1) 127.0.0.1:2\n\t" + keys.enumerated().map { "\($1):\($0)" }.joined(separator: " ") + "\n"
+    }
+    let sockets = records(text)
+    #expect(sockets.count == keyLists.count)
+    for (socket, keys) in zip(sockets, keyLists) {
+      #expect(socket.details.map(\.key) == Array(Set(keys)).sorted(), "\(keys)")
+      for key in Set(keys) {
+        #expect(socket.details.first { $0.key == key }?.value == String(keys.lastIndex(of: key)!), "\(keys) \(key)")
+      }
+    }
+  }
+
   @Test func oldOwnerFormatWithoutLabels() throws {
     let socket = try #require(records(#"LISTEN 0 128 *:22 *:* users:(("sshd",1234,3))"# + "\n").first)
     #expect(socket.owners == [SocketOwner(process: "sshd", pid: 1234, fd: 3)])

@@ -109,6 +109,20 @@ enum ByteScan {
     }
   }
 
+  /// Whether `count` bytes at `a` and at `b` are equal.
+  static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+    var offset = 0
+    while offset + 8 <= count {
+      if word(a, at: offset) != word(b, at: offset) { return false }
+      offset += 8
+    }
+    while offset < count {
+      if a[offset] != b[offset] { return false }
+      offset += 1
+    }
+    return true
+  }
+
   /// `end` moved back over a run of spaces (0x20) that ends there, not below `start`.
   static func skipSpacesBackward(_ bytes: UnsafeBufferPointer<UInt8>, from end: Int, downTo start: Int) -> Int {
     var end = end

@@ -52,7 +52,7 @@ struct RawSocket {
   var timer = Text.none
   var socketType = Text.none
   var owners: [Owner] = []
-  /// In the order found until ``normalize()`` sorts them by key, one value per key.
+  /// In the order found until ``normalize(reusing:)`` sorts them by key, one value per key.
   var details: [Detail] = []
 
   init(format: Dialect, snapshot: Int, line: Int, protocol: String, family: AddressFamily? = nil) {
@@ -108,7 +108,7 @@ struct RawSocket {
 
   // MARK: - Details
 
-  /// Adds a detail; ``normalize()`` sorts and de-duplicates them when the record is complete.
+  /// Adds a detail; ``normalize(reusing:)`` sorts and de-duplicates them when the record is complete.
   mutating func addDetail(key: Text, value: Text) {
     details.append(Detail(key: key, value: value))
   }
@@ -116,7 +116,11 @@ struct RawSocket {
   /// Gives the record the shape every record has when handed out: details sorted by key with
   /// one value per key (the later wins), a detail without a key dropped, one without a value
   /// `true`, and no `UNKNOWN` state without the text it came from.
-  mutating func normalize() {
+  ///
+  /// `order` carries the last sort from record to record: ss prints the same keys in the same
+  /// order row after row, and a record with the last one's keys in the last one's order is put
+  /// in that order without sorting.
+  mutating func normalize(reusing order: inout DetailOrder) {
     if stateRaw.isNone && state == .unknown { state = nil }
     guard !details.isEmpty else { return }
     details.removeAll { $0.key.isNone }
@@ -124,67 +128,21 @@ struct RawSocket {
       let yes = store(Self.trueText)
       for index in details.indices where details[index].value.isNone { details[index].value = yes }
     }
-    var sorted: [Detail] = []
-    swap(&sorted, &details)  // sorted in place, not copied
-    bytes.withUnsafeBufferPointer { all in
-      /// Byte order of two keys (Unicode scalar order, as `String` compares them).
-      func order(_ a: Text, _ b: Text) -> Int {
-        let common = min(a.count, b.count)
-        var offset = 0
-        while offset < common {
-          let left = all[Int(a.start) + offset]
-          let right = all[Int(b.start) + offset]
-          if left != right { return left < right ? -1 : 1 }
-          offset += 1
-        }
-        return a.count - b.count
+    guard details.count > 1 else { return }
+    let selection = bytes.withUnsafeBufferPointer { all in order.selection(for: details, in: all) }
+    select(selection)
+  }
+
+  /// Keeps the details `selection` names (former indices), in its order.
+  private mutating func select(_ selection: [Int]) {
+    let count = details.count
+    withUnsafeTemporaryAllocation(of: Detail.self, capacity: count) { former in
+      _ = former.initialize(from: details)
+      details.withUnsafeMutableBufferPointer { target in
+        for (position, index) in selection.enumerated() { target[position] = former[index] }
       }
-      /// The first eight bytes of a key as a big-endian number: comparing two of them orders
-      /// most keys without looking at their bytes again.
-      func head(_ key: Text) -> UInt64 {
-        var value: UInt64 = 0
-        for offset in 0..<8 {
-          value <<= 8
-          if offset < key.count { value |= UInt64(all[Int(key.start) + offset]) }
-        }
-        return value
-      }
-      let kept = sorted.withUnsafeMutableBufferPointer { sorted in
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: sorted.count) { heads in
-          for index in sorted.indices { heads[index] = head(sorted[index].key) }
-          // A stable insertion sort (records hold a few dozen details at most).
-          for index in sorted.indices.dropFirst() {
-            let moving = sorted[index]
-            let movingHead = heads[index]
-            var slot = index
-            while slot > 0
-              && (movingHead != heads[slot - 1]
-                ? movingHead < heads[slot - 1] : order(moving.key, sorted[slot - 1].key) < 0)
-            {
-              sorted[slot] = sorted[slot - 1]
-              heads[slot] = heads[slot - 1]
-              slot -= 1
-            }
-            sorted[slot] = moving
-            heads[slot] = movingHead
-          }
-          // Keep the last of each run of equal keys.
-          var kept = 0
-          for index in sorted.indices {
-            if kept > 0 && heads[kept - 1] == heads[index] && order(sorted[kept - 1].key, sorted[index].key) == 0 {
-              sorted[kept - 1] = sorted[index]
-            } else {
-              sorted[kept] = sorted[index]
-              heads[kept] = heads[index]
-              kept += 1
-            }
-          }
-          return kept
-        }
-      }
-      sorted.removeLast(sorted.count - kept)
     }
-    details = sorted
+    details.removeLast(count - selection.count)
   }
 
   private static let trueText: StaticString = "true"
@@ -198,6 +156,138 @@ extension UnsafeBufferPointer<UInt8> {
   /// The bytes of a record's text, given the record's ``RawSocket/bytes``; empty for `.none`.
   func slice(_ text: RawSocket.Text) -> UnsafeBufferPointer<UInt8> {
     text.isNone ? UnsafeBufferPointer(rebasing: self[0..<0]) : UnsafeBufferPointer(rebasing: self[Int(text.start)..<Int(text.end)])
+  }
+}
+
+/// How the last records' details were sorted, for ``RawSocket/normalize(reusing:)``: ss prints
+/// the same few sets of keys (a listener's, a connection's) in the same order row after row.
+struct DetailOrder {
+  /// One set of keys in input order and how it sorts.
+  private struct Entry {
+    /// The keys one after the other, and where each ends.
+    var keyBytes: [UInt8] = []
+    var keyEnds: [Int] = []
+    /// The details in sorted order, one per key (the later wins), as indices in input order.
+    var selection: [Int] = []
+  }
+
+  private static let capacity = 8
+  private var entries: [Entry] = []
+  /// The entry a new one replaces once all are in use.
+  private var oldest = 0
+
+  /// The sorted order of `details` (indices in input order, one per key, the later wins):
+  /// from the entry for the same keys in the same order, or sorted and remembered.
+  mutating func selection(for details: [RawSocket.Detail], in all: UnsafeBufferPointer<UInt8>) -> [Int] {
+    for index in entries.indices where Self.matches(entries[index], details, in: all) {
+      return entries[index].selection
+    }
+    let entry = Self.sorted(details, in: all)
+    if entries.count < Self.capacity {
+      entries.append(entry)
+    } else {
+      entries[oldest] = entry
+      oldest = (oldest + 1) % Self.capacity
+    }
+    return entry.selection
+  }
+
+  /// Whether `details` have the entry's keys in the entry's order.
+  private static func matches(_ entry: Entry, _ details: [RawSocket.Detail], in all: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard entry.keyEnds.count == details.count else { return false }
+    return entry.keyBytes.withUnsafeBufferPointer { keys in
+      var start = 0
+      for (index, detail) in details.enumerated() {
+        let end = entry.keyEnds[index]
+        guard detail.key.count == end - start,
+          ByteScan.equal(all.baseAddress! + Int(detail.key.start), keys.baseAddress! + start, count: end - start)
+        else { return false }
+        start = end
+      }
+      return true
+    }
+  }
+
+  /// Sorts `details` by key, keeping the last of equal keys.
+  private static func sorted(_ details: [RawSocket.Detail], in all: UnsafeBufferPointer<UInt8>) -> Entry {
+    var entry = Entry()
+    let total = details.reduce(0) { $0 + $1.key.count }
+    entry.keyBytes = [UInt8](unsafeUninitializedCapacity: total) { keys, initialized in
+      for detail in details {
+        let key = all.slice(detail.key)
+        _ = UnsafeMutableBufferPointer(rebasing: keys[initialized...]).initialize(from: key)
+        initialized += key.count
+        entry.keyEnds.append(initialized)
+      }
+    }
+    let count = details.count
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { heads in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+        details.withUnsafeBufferPointer { details in
+          for index in 0..<count {
+            heads[index] = head(details[index].key, in: all)
+            order[index] = index
+          }
+          // A stable insertion sort of positions (records hold a few dozen details at most):
+          // by the first eight bytes of the keys as numbers, by the whole keys where those are equal.
+          for index in 1..<count {
+            let moving = order[index]
+            let head = heads[moving]
+            var slot = index
+            while slot > 0 {
+              let other = order[slot - 1]
+              let before =
+                head != heads[other] ? head < heads[other] : compare(details[moving].key, details[other].key, in: all) < 0
+              guard before else { break }
+              order[slot] = other
+              slot -= 1
+            }
+            order[slot] = moving
+          }
+          // Equal keys are now next to each other in input order: keep the last of each run.
+          for position in order {
+            if let previous = entry.selection.last, heads[previous] == heads[position],
+              compare(details[previous].key, details[position].key, in: all) == 0
+            {
+              entry.selection[entry.selection.count - 1] = position
+            } else {
+              entry.selection.append(position)
+            }
+          }
+        }
+      }
+    }
+    return entry
+  }
+
+  /// The first eight bytes of a key as a big-endian number: comparing two of them orders
+  /// keys that differ in those bytes without looking at the keys again.
+  private static func head(_ key: RawSocket.Text, in all: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let count = key.count
+    let start = Int(key.start)
+    if start + 8 <= all.count {
+      let word = UInt64(bigEndian: UnsafeRawPointer(all.baseAddress! + start).loadUnaligned(as: UInt64.self))
+      return count >= 8 ? word : word & ~(UInt64.max >> (count * 8))  // the key's bytes, then zeros
+    }
+    var value: UInt64 = 0
+    for offset in 0..<8 {
+      value <<= 8
+      if offset < count { value |= UInt64(all[Int(key.start) + offset]) }
+    }
+    return value
+  }
+
+  /// Byte order of two keys (Unicode scalar order, as `String` compares them).
+  private static func compare(_ a: RawSocket.Text, _ b: RawSocket.Text, in all: UnsafeBufferPointer<UInt8>) -> Int {
+    let common = min(a.count, b.count)
+    var offset = 0
+    while offset < common {
+      let left = all[Int(a.start) + offset]
+      let right = all[Int(b.start) + offset]
+      if left != right { return left < right ? -1 : 1 }
+      offset += 1
+    }
+    return a.count - b.count
   }
 }
 

@@ -12,12 +12,23 @@ struct ParseContext {
   /// Records completed while reading the current line, drained by the reader after each line.
   var records: [RawSocket] = []
 
-  /// Hands out a completed record in its final shape (``RawSocket/normalize()``); texts are
+  /// The last sort of a record's details, reused while keys come in the same order.
+  private var detailOrder = DetailOrder()
+
+  /// Hands out a completed record in its final shape (``RawSocket/normalize(reusing:)``); texts are
   /// never empty, so the model's promise that a missing value is null, never "", holds
   /// whatever a parser met in the input.
   mutating func emit(_ socket: consuming RawSocket) {
-    socket.normalize()
+    socket.normalize(reusing: &detailOrder)
     records.append(socket)
+  }
+
+  /// Emits the record a parser held back in `slot`, if any, leaving `nil`: normalized where
+  /// it lies and moved once, as a record is too large to pass around by value cheaply.
+  mutating func emit(taking slot: inout RawSocket?) {
+    guard slot != nil else { return }
+    slot!.normalize(reusing: &detailOrder)
+    records.append(slot.take().unsafelyUnwrapped)
   }
 
   /// Records a diagnostic about the current line.

@@ -347,8 +347,6 @@ struct LinuxNetstatParser: DialectParser {
 extension LinuxNetstatParser {
   /// Emits the held Internet row.
   mutating func flush(context: inout ParseContext) {
-    if pending != nil, let socket = pending.take() {  // checked first: take() moves the whole slot
-      context.emit(socket)
-    }
+    context.emit(taking: &pending)
   }
 }

@@ -125,6 +125,7 @@ struct SSExtensions {
     if let user { socket.user = text(user) }
     if let inode { socket.inode = inode }
     var yes: RawSocket.Text?  // stored once per line
+    socket.details.reserveCapacity(socket.details.count + details.count)
     for detail in details {
       func resolve(_ part: Text) -> RawSocket.Text {
         switch part {

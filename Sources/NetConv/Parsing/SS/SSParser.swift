@@ -51,9 +51,7 @@ struct SSParser: DialectParser {
       carry = nil
       context.report(.warning, .malformedRow, "could not read '\(String(decoding: text, as: UTF8.self))' after the addresses")
     }
-    if pending != nil, let socket = pending.take() {  // checked first: take() moves the whole slot
-      context.emit(socket)
-    }
+    context.emit(taking: &pending)
   }
 
   mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {

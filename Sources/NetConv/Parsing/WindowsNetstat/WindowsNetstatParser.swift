@@ -25,9 +25,7 @@ struct WindowsNetstatParser: DialectParser {
   mutating func endBlock() {}
 
   mutating func flush(context: inout ParseContext) {
-    if pending != nil, let socket = pending.take() {  // checked first: take() moves the whole slot
-      context.emit(socket)
-    }
+    context.emit(taking: &pending)
   }
 
   mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
@@ -49,7 +47,7 @@ struct WindowsNetstatParser: DialectParser {
       if trailing > 0 {
         let span = Span(start: tokens[0].start, end: tokens[trailing - 1].end)
         socket.stateRaw = socket.store(line, span)
-        socket.state = state(line, span, socket: socket, context: &context)
+        socket.state = state(line, span, listening: socket.protocol == "tcp" && !socket.hasPeer, context: &context)
       }
       if trailing < tokens.count { socket.pid = line.integer(tokens[trailing]) }
       pending = socket
@@ -131,7 +129,8 @@ struct WindowsNetstatParser: DialectParser {
       format: .windowsNetstat, snapshot: context.snapshots.current, line: context.lineNumber, protocol: proto)
     let local = EndpointParser.parse(tokens[1], in: line)
     let remote = EndpointParser.parse(tokens[2], in: line)
-    for name in [local.unknownService, remote.unknownService].compactMap({ $0 }) {
+    for parsed in [local, remote] {
+      guard let name = parsed.unknownService else { continue }
       context.report(.note, .unknownService, "'\(line.string(name))' is not in the service table: its port is null")
     }
     socket.local = socket.store(local, of: line)
@@ -166,16 +165,19 @@ struct WindowsNetstatParser: DialectParser {
     if end > 3 {
       let span = Span(start: tokens[3].start, end: tokens[end - 1].end)
       socket.stateRaw = socket.store(line, span)
-      socket.state = state(line, span, socket: socket, context: &context)
+      socket.state = state(line, span, listening: socket.protocol == "tcp" && !socket.hasPeer, context: &context)
     }
     ownerText(line, trailing, into: &socket, context: &context)
     pending = socket
   }
 
-  private func state(_ line: LineText, _ span: Span, socket: RawSocket, context: inout ParseContext) -> SocketState {
+  /// The state at `span`; `listening` tells that an unknown word is a TCP listener's (the
+  /// peer is a wildcard). The record is not passed in: reading it while its state is being
+  /// set would copy it.
+  private func state(_ line: LineText, _ span: Span, listening: Bool, context: inout ParseContext) -> SocketState {
     if let known = WindowsNetstatVocabulary.state(line, span) { return known }
     let raw = line.string(span)
-    if socket.protocol == "tcp" && !socket.hasPeer {
+    if listening {
       context.report(
         .warning, .unknownState, "unknown state '\(raw)': read as LISTEN because the peer is a wildcard")
       return .listen
