@@ -16,6 +16,14 @@ typealias Tokens = ArraySlice<Span>
 /// valid only for the duration of the call that received it.
 struct LineText {
   let bytes: UnsafeBufferPointer<UInt8>
+  /// Tells this line from every other line of the input (its number), or 0 for text a parser
+  /// put together itself: a record copies a numbered line once and keeps ranges of the copy.
+  let identity: Int
+
+  init(bytes: UnsafeBufferPointer<UInt8>, identity: Int = 0) {
+    self.bytes = bytes
+    self.identity = identity
+  }
 
   var count: Int { bytes.count }
 

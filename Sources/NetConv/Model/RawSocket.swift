@@ -67,10 +67,25 @@ struct RawSocket {
 
   // MARK: - Storing texts
 
-  /// Copies `span` of `line` into the record.
+  /// The line last copied whole into ``bytes`` (its ``LineText/identity``, 0 for none), and
+  /// where the copy starts.
+  private var copiedLine = 0
+  private var copiedLineStart: Int32 = 0
+
+  /// Stores `span` of `line` in the record. The first text of a numbered line copies the whole
+  /// line, and it and the line's later texts are ranges of that copy: one copy per line
+  /// instead of one per field.
   mutating func store(_ line: LineText, _ span: Span) -> Text {
     guard span.end > span.start else { return .none }
-    return store(UnsafeBufferPointer(rebasing: line.bytes[span.start..<span.end]))
+    guard line.identity != 0 else { return store(UnsafeBufferPointer(rebasing: line.bytes[span.start..<span.end])) }
+    if line.identity != copiedLine {
+      let needed = bytes.count + line.count
+      if bytes.capacity < needed { bytes.reserveCapacity(max(needed, 2 * bytes.capacity, 192)) }
+      copiedLine = line.identity
+      copiedLineStart = Int32(bytes.count)
+      bytes.append(contentsOf: line.bytes)
+    }
+    return Text(start: copiedLineStart + Int32(span.start), end: copiedLineStart + Int32(span.end))
   }
 
   /// Copies `text` into the record.

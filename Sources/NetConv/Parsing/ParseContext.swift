@@ -27,8 +27,8 @@ struct ParseContext {
   /// it lies and moved once, as a record is too large to pass around by value cheaply.
   mutating func emit(taking slot: inout RawSocket?) {
     guard slot != nil else { return }
-    slot!.normalize(reusing: &detailOrder)
     records.append(slot.take().unsafelyUnwrapped)
+    records[records.count - 1].normalize(reusing: &detailOrder)
   }
 
   /// Records a diagnostic about the current line.

@@ -247,7 +247,7 @@ extension SocketReader {
     private mutating func classify(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineClass {
       let (ascii, hasNUL) = ByteScan.asciiAndNUL(bytes)
       if ascii && !hasNUL && !PasteCleaner.needsCleaning(bytes) {
-        return parser.read(LineText(bytes: bytes), number: number)
+        return parser.read(LineText(bytes: bytes, identity: number), number: number)
       }
       scratch.removeAll(keepingCapacity: true)
       if !ascii && !UTF8Validation.isValid(bytes) {
@@ -277,7 +277,7 @@ extension SocketReader {
         return .unrecognized
       }
       PasteCleaner.clean(&scratch)
-      return scratch.withUnsafeBufferPointer { parser.read(LineText(bytes: $0), number: number) }
+      return scratch.withUnsafeBufferPointer { parser.read(LineText(bytes: $0, identity: number), number: number) }
     }
 
     /// Checks the end-of-input conditions once every line has been read.

@@ -15,14 +15,11 @@ struct LinuxNetstatParser: DialectParser {
 
   /// The longest `PID/Program name` net-tools prints (`snprintf` into 20 bytes).
   private static let programFieldWidth = 19
-  /// The Local/Foreign Address column width; a longer token shows that `-W` was used.
-  private static let addressColumnWidth = 23
 
   private var table: Table?
-  private var internetColumns = LinuxNetstatColumns()
+  /// How the current Internet table's rows read.
+  private var internet = InternetTable()
   private var unixColumns = LinuxNetstatColumns()
-  private var wide = false
-  private var truncationNoted = false
   private var noticeLinesLeft = 0
   /// The last Internet row, held until the next line in case a mail client wrapped its end
   /// (state, user, program, timer) onto that line.
@@ -38,10 +35,9 @@ struct LinuxNetstatParser: DialectParser {
       noticeLinesLeft -= 1
       return .notice
     }
-    if isWrappedTail(line, tokens), var socket = pending.take() {  // taken, so it is mutated in place
+    if isWrappedTail(line, tokens) {
       let span = Span(start: tokens[0].start, end: tokens[tokens.count - 1].end)
-      readColumnsAfterAddresses(line, tokens: tokens[...], span: span, into: &socket, context: &context)
-      pending = socket
+      internet.readColumnsAfterAddresses(line, tokens: tokens[...], span: span, into: &pending!, context: &context)
       return .continuation
     }
     let first = tokens[0]
@@ -64,8 +60,7 @@ struct LinuxNetstatParser: DialectParser {
       if LinuxNetstatVocabulary.recvQWords.contains(second) {
         context.snapshots.header(.linuxInternet)
         table = .internet
-        internetColumns = .internet(from: line, tokens: tokens)
-        resetWidthTracking()
+        internet = InternetTable(columns: .internet(from: line, tokens: tokens))
         return .header
       }
       if LinuxNetstatVocabulary.refcntWords.contains(second) {
@@ -84,11 +79,6 @@ struct LinuxNetstatParser: DialectParser {
 
   private static let proto = Array("Proto".utf8)
 
-  private mutating func resetWidthTracking() {
-    wide = false
-    truncationNoted = false
-  }
-
   private mutating func banner(_ kind: LinuxNetstatVocabulary.TableKind, context: inout ParseContext)
     -> LineClass
   {
@@ -96,8 +86,7 @@ struct LinuxNetstatParser: DialectParser {
     case .internet:
       context.snapshots.banner(.linuxInternet)
       table = .internet
-      internetColumns = LinuxNetstatColumns()
-      resetWidthTracking()
+      internet = InternetTable()
     case .unix:
       context.snapshots.banner(.linuxUnix)
       table = .unix
@@ -118,16 +107,39 @@ struct LinuxNetstatParser: DialectParser {
     // Both addresses hold a colon before the port; BSD rows use a dot (`*.22`, `127.0.0.1.25`,
     // `fe80::aede:48ff:.61677`).
     guard tokens.count >= 5, line.isDigits(tokens[1]), line.isDigits(tokens[2]),
-      hasColonPort(line, tokens[3]), hasColonPort(line, tokens[4])
+      Self.hasColonPort(line, tokens[3]), Self.hasColonPort(line, tokens[4])
     else { return nil }
     if table == .skipped { table = nil }
     context.snapshots.row(.linuxInternet)
-    var socket = RawSocket(
+    flush(context: &context)
+    // Filled where it is held: a record is too large to build aside and move in.
+    pending = RawSocket(
       format: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: proto, family: family)
+    internet.readRow(line, tokens: tokens, into: &pending!, context: &context)
+    return .record
+  }
+}
+
+/// The rows of one net-tools Internet table: its columns, and what its address widths showed.
+private struct InternetTable {
+  var columns = LinuxNetstatColumns()
+  /// Whether an address was longer than the column, which shows that `-W` was used.
+  private var wide = false
+  private var truncationNoted = false
+
+  /// The Local/Foreign Address column width; a longer token shows that `-W` was used.
+  private static let addressColumnWidth = 23
+
+  init(columns: LinuxNetstatColumns = LinuxNetstatColumns()) {
+    self.columns = columns
+  }
+
+  /// Reads an Internet row whose shape was checked into `socket`.
+  mutating func readRow(_ line: LineText, tokens: Tokens, into socket: inout RawSocket, context: inout ParseContext) {
     socket.recvQ = line.integer(tokens[1])
     socket.sendQ = line.integer(tokens[2])
-    let names: ServiceTable.Names = proto == "raw" ? .ipProtocols : .services
+    let names: ServiceTable.Names = socket.protocol == "raw" ? .ipProtocols : .services
     if let read = endpoint(tokens[3], in: line, isRemote: false, names: names, context: &context) {
       socket.local = socket.store(read.parsed, of: line)
       socket.local.truncated = read.truncated
@@ -136,21 +148,17 @@ struct LinuxNetstatParser: DialectParser {
       socket.remote = socket.store(read.parsed, of: line)
       socket.remote.truncated = read.truncated
     }
-
     let rest = Span(start: tokens[4].end, end: tokens[tokens.count - 1].end)
     readColumnsAfterAddresses(line, tokens: tokens.dropFirst(5), span: rest, into: &socket, context: &context)
-    flush(context: &context)
-    pending = socket
-    return .record
   }
 
   /// Reads what follows the addresses — `[state…] [user inode] [pid/program] [timer]` — from
   /// `span` (whose tokens are `tokens`) into `socket`.
-  private func readColumnsAfterAddresses(
+  func readColumnsAfterAddresses(
     _ line: LineText, tokens: ArraySlice<Span>, span: Span, into socket: inout RawSocket, context: inout ParseContext
   ) {
     var rest = span
-    if internetColumns.timer != false, let timerStart = timerStart(line, in: rest) {
+    if columns.timer != false, let timerStart = LinuxNetstatParser.timerStart(line, in: rest) {
       socket.timer = socket.store(line, Span(start: timerStart, end: rest.end))
       rest.end = timerStart
       rest = line.trim(rest)
@@ -159,19 +167,19 @@ struct LinuxNetstatParser: DialectParser {
     while restEnd < tokens.endIndex && tokens[restEnd].end <= rest.end { restEnd += 1 }
     let restTokens = tokens[tokens.startIndex..<restEnd]
     var beforeProgram = restTokens
-    if internetColumns.program != false,
-      let index = restTokens.firstIndex(where: { isProgramField($0, in: line) })
+    if columns.program != false,
+      let index = restTokens.firstIndex(where: { LinuxNetstatParser.isProgramField($0, in: line) })
     {
       beforeProgram = restTokens[..<index]
       var field = Span(start: restTokens[index].start, end: rest.end)
-      if internetColumns.securityContext == true { field.end = programFieldEnd(line, field) }
-      let (pid, name) = program(line, field)
+      if columns.securityContext == true { field.end = LinuxNetstatParser.programFieldEnd(line, field) }
+      let (pid, name) = LinuxNetstatParser.program(line, field)
       socket.pid = pid
       socket.process = name.map { socket.store(line, $0) } ?? .none
     }
     var stateTokens = beforeProgram
     let userInode: Bool
-    switch internetColumns.userInode {
+    switch columns.userInode {
     case .some(let announced): userInode = announced
     case .none: userInode = stateTokens.count >= 2 && line.isDigits(stateTokens[stateTokens.endIndex - 1])
     }
@@ -183,38 +191,8 @@ struct LinuxNetstatParser: DialectParser {
     if let firstState = stateTokens.first, let lastState = stateTokens.last {
       let span = Span(start: firstState.start, end: lastState.end)
       socket.stateRaw = socket.store(line, span)
-      socket.state = state(line, span, protocol: socket.protocol, context: &context)
+      socket.state = LinuxNetstatParser.state(line, span, protocol: socket.protocol, context: &context)
     }
-  }
-
-  /// Whether a line is the end of the held row that a mail client wrapped: the row stops after
-  /// its addresses, and this line starts with a state word or a `PID/Program` field.
-  private func isWrappedTail(_ line: LineText, _ tokens: Tokens) -> Bool {
-    // Read the held row's fields in place: binding it would copy the whole record every line.
-    guard pending != nil, pending?.stateRaw.isNone == true, pending?.pid == nil, pending?.process.isNone == true,
-      pending?.user.isNone == true, pending?.timer.isNone == true
-    else { return false }
-    let first = line.string(tokens[0])
-    if LinuxNetstatVocabulary.states[first] != nil { return true }
-    if isProgramField(tokens[0], in: line) && pending?.protocol != "raw" { return true }
-    return false
-  }
-
-  /// Whether `token` ends in `:port` with a port free of dots (a number, `*` or a service name).
-  private func hasColonPort(_ line: LineText, _ token: Span) -> Bool {
-    guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token) else { return false }
-    return line.firstIndex(of: UInt8(ascii: "."), in: Span(start: colon + 1, end: token.end)) == nil
-  }
-
-  /// The canonical state for the text at `span`; raw sockets print the kernel's state number.
-  private func state(_ line: LineText, _ span: Span, protocol proto: String, context: inout ParseContext) -> SocketState? {
-    if proto == "raw", let number = line.signedInteger(span) {
-      if let known = LinuxNetstatVocabulary.kernelStates[number] { return known }
-    } else if let known = LinuxNetstatVocabulary.stateBytes.value(line, span) {
-      return known
-    }
-    context.report(.warning, .unknownState, "unknown state '\(line.string(span))': kept in state_raw, state is UNKNOWN")
-    return .unknown
   }
 
   /// Reads an address token; `nil` for a remote wildcard (no peer). `truncated` tells whether
@@ -243,11 +221,44 @@ struct LinuxNetstatParser: DialectParser {
     return (parsed, truncated)
   }
 
+}
+
+extension LinuxNetstatParser {
+  /// Whether a line is the end of the held row that a mail client wrapped: the row stops after
+  /// its addresses, and this line starts with a state word or a `PID/Program` field.
+  private func isWrappedTail(_ line: LineText, _ tokens: Tokens) -> Bool {
+    // Read the held row's fields in place: binding it would copy the whole record every line.
+    guard pending != nil, pending?.stateRaw.isNone == true, pending?.pid == nil, pending?.process.isNone == true,
+      pending?.user.isNone == true, pending?.timer.isNone == true
+    else { return false }
+    let first = line.string(tokens[0])
+    if LinuxNetstatVocabulary.states[first] != nil { return true }
+    if Self.isProgramField(tokens[0], in: line) && pending?.protocol != "raw" { return true }
+    return false
+  }
+
+  /// Whether `token` ends in `:port` with a port free of dots (a number, `*` or a service name).
+  fileprivate static func hasColonPort(_ line: LineText, _ token: Span) -> Bool {
+    guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token) else { return false }
+    return line.firstIndex(of: UInt8(ascii: "."), in: Span(start: colon + 1, end: token.end)) == nil
+  }
+
+  /// The canonical state for the text at `span`; raw sockets print the kernel's state number.
+  fileprivate static func state(_ line: LineText, _ span: Span, protocol proto: String, context: inout ParseContext) -> SocketState? {
+    if proto == "raw", let number = line.signedInteger(span) {
+      if let known = LinuxNetstatVocabulary.kernelStates[number] { return known }
+    } else if let known = LinuxNetstatVocabulary.stateBytes.value(line, span) {
+      return known
+    }
+    context.report(.warning, .unknownState, "unknown state '\(line.string(span))': kept in state_raw, state is UNKNOWN")
+    return .unknown
+  }
+
   /// Where a trailing `-o` timer starts in `span`: a word, then `(seconds/retransmits/probes)`.
   ///
   /// The word is translated (`off`, `aus`, `vyp`, `オフ`, Estonian even prints `eikäi ((…)`), so
   /// the timer is recognized by the shape of its parenthesised numbers, not by the word.
-  private func timerStart(_ line: LineText, in span: Span) -> Int? {
+  fileprivate static func timerStart(_ line: LineText, in span: Span) -> Int? {
     guard span.count >= 4, line[span.end - 1] == UInt8(ascii: ")"),
       let open = line.lastIndex(of: UInt8(ascii: "("), in: span)
     else { return nil }
@@ -270,7 +281,7 @@ struct LinuxNetstatParser: DialectParser {
   // MARK: - Program column
 
   /// Whether `span` starts the `PID/Program name` field: `-`, or digits followed by `/`.
-  private func isProgramField(_ span: Span, in line: LineText) -> Bool {
+  fileprivate static func isProgramField(_ span: Span, in line: LineText) -> Bool {
     if span.count == 1 && line[span.start] == UInt8(ascii: "-") { return true }
     var index = span.start
     while index < span.end && LineText.isDigit(line[index]) { index += 1 }
@@ -279,7 +290,7 @@ struct LinuxNetstatParser: DialectParser {
 
   /// The end of a `PID/Program name` field that another column follows: at the first run of two
   /// spaces, and never beyond the 19 characters net-tools prints.
-  private func programFieldEnd(_ line: LineText, _ field: Span) -> Int {
+  fileprivate static func programFieldEnd(_ line: LineText, _ field: Span) -> Int {
     let limit = min(field.end, field.start + Self.programFieldWidth)
     var index = field.start
     while index < limit {
@@ -292,7 +303,7 @@ struct LinuxNetstatParser: DialectParser {
   }
 
   /// The pid and program of a `PID/Program name` field (`5237/my weird:prog`, `-`).
-  private func program(_ line: LineText, _ field: Span) -> (Int?, Span?) {
+  fileprivate static func program(_ line: LineText, _ field: Span) -> (Int?, Span?) {
     let field = line.trim(field)
     guard let slash = line.firstIndex(of: UInt8(ascii: "/"), in: field) else { return (nil, nil) }
     let pid = line.integer(Span(start: field.start, end: slash))
@@ -318,7 +329,7 @@ struct LinuxNetstatParser: DialectParser {
     var inodeIndex = close + 2
     if !line.isDigits(tokens[inodeIndex]) {
       socket.stateRaw = socket.store(line, tokens[inodeIndex])
-      socket.state = state(line, tokens[inodeIndex], protocol: "unix", context: &context)
+      socket.state = Self.state(line, tokens[inodeIndex], protocol: "unix", context: &context)
       inodeIndex += 1
     }
     guard inodeIndex < tokens.count, let inode = line.integer(tokens[inodeIndex], limit: Int.max) else {
@@ -330,9 +341,9 @@ struct LinuxNetstatParser: DialectParser {
     rest = line.trim(rest)
     if !rest.isEmpty, unixColumns.program != false {
       let firstToken = Span(start: rest.start, end: tokens.first(where: { $0.start == rest.start })?.end ?? rest.end)
-      if isProgramField(firstToken, in: line) {
-        let end = programFieldEnd(line, rest)
-        let (pid, name) = program(line, Span(start: rest.start, end: end))
+      if Self.isProgramField(firstToken, in: line) {
+        let end = Self.programFieldEnd(line, rest)
+        let (pid, name) = Self.program(line, Span(start: rest.start, end: end))
         socket.pid = pid
         socket.process = name.map { socket.store(line, $0) } ?? .none
         rest = line.trim(Span(start: end, end: rest.end))

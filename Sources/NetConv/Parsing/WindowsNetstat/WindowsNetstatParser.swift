@@ -47,7 +47,7 @@ struct WindowsNetstatParser: DialectParser {
       if trailing > 0 {
         let span = Span(start: tokens[0].start, end: tokens[trailing - 1].end)
         socket.stateRaw = socket.store(line, span)
-        socket.state = state(line, span, listening: socket.protocol == "tcp" && !socket.hasPeer, context: &context)
+        socket.state = Self.state(line, span, listening: socket.protocol == "tcp" && !socket.hasPeer, context: &context)
       }
       if trailing < tokens.count { socket.pid = line.integer(tokens[trailing]) }
       pending = socket
@@ -125,8 +125,16 @@ struct WindowsNetstatParser: DialectParser {
     context.snapshots.row(.windows)
     sawRow = true
     let proto = line[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
-    var socket = RawSocket(
+    // Filled where it is held: a record is too large to build aside and move in.
+    pending = RawSocket(
       format: .windowsNetstat, snapshot: context.snapshots.current, line: context.lineNumber, protocol: proto)
+    Self.readRow(line, tokens: tokens, into: &pending!, machineNameNoted: &machineNameNoted, context: &context)
+  }
+
+  private static func readRow(
+    _ line: LineText, tokens: Tokens, into socket: inout RawSocket, machineNameNoted: inout Bool,
+    context: inout ParseContext
+  ) {
     let local = EndpointParser.parse(tokens[1], in: line)
     let remote = EndpointParser.parse(tokens[2], in: line)
     for parsed in [local, remote] {
@@ -168,13 +176,12 @@ struct WindowsNetstatParser: DialectParser {
       socket.state = state(line, span, listening: socket.protocol == "tcp" && !socket.hasPeer, context: &context)
     }
     ownerText(line, trailing, into: &socket, context: &context)
-    pending = socket
   }
 
   /// The state at `span`; `listening` tells that an unknown word is a TCP listener's (the
   /// peer is a wildcard). The record is not passed in: reading it while its state is being
   /// set would copy it.
-  private func state(_ line: LineText, _ span: Span, listening: Bool, context: inout ParseContext) -> SocketState {
+  private static func state(_ line: LineText, _ span: Span, listening: Bool, context: inout ParseContext) -> SocketState {
     if let known = WindowsNetstatVocabulary.state(line, span) { return known }
     let raw = line.string(span)
     if listening {
@@ -187,7 +194,7 @@ struct WindowsNetstatParser: DialectParser {
   }
 
   /// Owner text that a hand-edited paste put at the end of the row (`1948  RpcSs [svchost.exe]`).
-  private func ownerText(_ line: LineText, _ tokens: Tokens, into socket: inout RawSocket, context: inout ParseContext) {
+  private static func ownerText(_ line: LineText, _ tokens: Tokens, into socket: inout RawSocket, context: inout ParseContext) {
     var words: [Span] = []
     for token in tokens {
       let word = line.string(token)
@@ -247,7 +254,7 @@ struct WindowsNetstatParser: DialectParser {
     return .continuation
   }
 
-  private func isOwnershipUnavailable(_ text: String) -> Bool {
+  private static func isOwnershipUnavailable(_ text: String) -> Bool {
     let phrases = WindowsNetstatVocabulary.ownershipUnavailable
     if phrases.contains(where: { text.hasPrefix($0.text) }) { return true }  // the usual case, cheaply
     let skeleton = Skeleton.of(text)
@@ -259,7 +266,7 @@ struct WindowsNetstatParser: DialectParser {
     _ line: LineText, trimmed: Span, text: String, skeleton: String?, context: inout ParseContext
   ) -> LineClass? {
     let bracketed = line[trimmed.start] == UInt8(ascii: "[") && line[trimmed.end - 1] == UInt8(ascii: "]")
-    let unavailable = !bracketed && isOwnershipUnavailable(text)
+    let unavailable = !bracketed && Self.isOwnershipUnavailable(text)
     guard var socket = pending.take() else {  // taken, so it is mutated in place
       let bareName = bracketed && line.firstIndex(of: UInt8(ascii: " "), in: trimmed) == nil
       guard bareName || (sawRow && unavailable) else { return nil }
