@@ -58,7 +58,7 @@ import Testing
   }
 
   @Test func jsonStringsEscapeExactlyWhatRFC8259Requires() throws {
-    for buffer in Self.buffers(filler: UInt8(ascii: "k")) {
+    for buffer in Self.buffers(filler: UInt8(ascii: "k")) + Self.mixedBuffers(count: 2_000) {
       var output = [UInt8](repeating: 0, count: 6 * buffer.count + 16)
       let written = output.withUnsafeMutableBufferPointer { room -> Int in
         var cursor = ByteCursor(room.baseAddress!)
@@ -143,6 +143,20 @@ import Testing
           }
         }
       }
+    }
+  }
+
+  @Test func decimalsAreWrittenAsSwiftPrintsThem() {
+    var values = [0, 1, 9, 10, 11, 99, 100, 101, 109, 110, 999, 1000, 1001, 65535, 99_999, 100_000, Int.max, Int.min, Int.min + 1]
+    values += values.filter { $0 != Int.min }.map { -$0 } + (0..<2_000).map { $0 * 7919 % 1_000_003 }
+    for value in values {
+      var room = [UInt8](repeating: 0, count: 32)
+      let written = room.withUnsafeMutableBufferPointer { room -> Int in
+        var cursor = ByteCursor(room.baseAddress!)
+        cursor.put(decimal: value)
+        return cursor.position - room.baseAddress!
+      }
+      #expect(String(decoding: room[..<written], as: UTF8.self) == String(value))
     }
   }
 

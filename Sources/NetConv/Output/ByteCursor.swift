@@ -65,10 +65,17 @@ struct ByteCursor {
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, filled from the end
     let count = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
       var index = scratch.count
-      while magnitude > 0 {
+      let pairs = Self.digitPairs.utf8Start
+      while magnitude >= 10 {  // two digits per division
+        let pair = Int(magnitude % 100) &* 2
+        magnitude /= 100
+        index -= 2
+        scratch[index] = pairs[pair]
+        scratch[index + 1] = pairs[pair + 1]
+      }
+      if index == scratch.count || magnitude > 0 {
         index -= 1
-        scratch[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
-        magnitude /= 10
+        scratch[index] = UInt8(truncatingIfNeeded: magnitude) &+ 0x30
       }
       let count = scratch.count - index
       UnsafeMutableRawPointer(position).copyMemory(from: scratch.baseAddress! + index, byteCount: count)
@@ -76,6 +83,10 @@ struct ByteCursor {
     }
     position += count
   }
+
+  /// "00" "01" … "99": the digits of every number below 100, two at a time.
+  private static let digitPairs: StaticString =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
   /// `bytes` as a quoted JSON string, escaped per RFC 8259: `"`, `\` and every control
   /// character below U+0020 (at most six bytes out per byte in, plus the quotes). Eight bytes
