@@ -119,13 +119,13 @@ func measure(_ command: [String], stdin: URL? = nil, runs: Int = 3) -> Measure? 
   return result
 }
 
-/// Parses a file with the library, best of three: `build` counts records built but not
+/// Parses a file with the library, best of five: `build` counts records built but not
 /// written (the parsing cost); `sockets` hands out each as a `Socket` value through `next()`,
 /// which makes its `String`s, as an embedder reading records one by one does.
 func parseOnly(_ url: URL, sockets: Bool) throws -> (seconds: Double, records: Int) {
   var best = Double.infinity
   var records = 0
-  for _ in 0..<3 {
+  for _ in 0..<5 {
     let descriptor = open(url.path, O_RDONLY)
     defer { close(descriptor) }
     let start = DispatchTime.now()
