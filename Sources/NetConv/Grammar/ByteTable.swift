@@ -36,8 +36,12 @@ struct ByteTable<Value: Sendable>: Sendable {
     var slot = Self.hash(bytes) & mask
     return keys.withUnsafeBufferPointer { keys in
       while let entry = slots[slot] {
-        let key = UnsafeBufferPointer(rebasing: keys[Int(entry.start)..<Int(entry.end)])
-        if key.elementsEqual(bytes) { return values[Int(entry.value)] }
+        let count = Int(entry.end - entry.start)
+        if count == bytes.count, let text = bytes.baseAddress,
+          ByteScan.equal(keys.baseAddress! + Int(entry.start), text, count: count)
+        {
+          return values[Int(entry.value)]
+        }
         slot = (slot + 1) & mask
       }
       return nil

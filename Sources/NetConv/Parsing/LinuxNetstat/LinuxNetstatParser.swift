@@ -227,10 +227,8 @@ extension LinuxNetstatParser {
   /// Whether a line is the end of the held row that a mail client wrapped: the row stops after
   /// its addresses, and this line starts with a state word or a `PID/Program` field.
   private func isWrappedTail(_ line: LineText, _ tokens: Tokens) -> Bool {
-    // Read the held row's fields in place: binding it would copy the whole record every line.
-    guard pending != nil, pending?.stateRaw.isNone == true, pending?.pid == nil, pending?.process.isNone == true,
-      pending?.user.isNone == true, pending?.timer.isNone == true
-    else { return false }
+    // Asked of the held row in place: binding it would copy the whole record every line.
+    guard pending?.endsAfterAddresses == true else { return false }
     let first = line.string(tokens[0])
     if LinuxNetstatVocabulary.states[first] != nil { return true }
     if Self.isProgramField(tokens[0], in: line) && pending?.protocol != "raw" { return true }
@@ -352,6 +350,14 @@ extension LinuxNetstatParser {
     if !rest.isEmpty { socket.local.address = socket.store(line, rest) }
     context.emit(socket)
     return .record
+  }
+}
+
+extension RawSocket {
+  /// Whether nothing after the addresses of a net-tools Internet row was read (no state, user,
+  /// program or timer): the row may continue on the next line.
+  fileprivate var endsAfterAddresses: Bool {
+    stateRaw.isNone && pid == nil && process.isNone && user.isNone && timer.isNone
   }
 }
 
