@@ -110,6 +110,12 @@ struct LineText {
     return true
   }
 
+  /// Whether the text of `span` is `literal` (a constant: no lazily made array to reach).
+  func equals(_ span: Span, _ literal: StaticString) -> Bool {
+    guard span.count == literal.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
+    return ByteScan.equal(base + span.start, literal.utf8Start, count: span.count)
+  }
+
   /// Whether the text at `span.start` begins with `prefix`.
   func hasPrefix(_ prefix: [UInt8], at start: Int) -> Bool {
     guard bytes.count - start >= prefix.count else { return false }

@@ -42,15 +42,17 @@ struct SSExtensions {
     user = nil
     inode = nil
     unreadable = nil
+    guard let base = line.bytes.baseAddress else { return }
     var index = span.start
     let end = span.end
     while index < end {
-      while index < end && LineText.isSpace(line[index]) { index += 1 }
+      index = ByteScan.firstNonSpace(base, from: index, end: end)
       guard index < end else { break }
       let start = index
-      // key:( … ) with nesting
-      var keyEnd = start
-      while keyEnd < end && !LineText.isSpace(line[keyEnd]) && line[keyEnd] != UInt8(ascii: ":") { keyEnd += 1 }
+      let tokenEnd = ByteScan.firstSpace(base, from: start + 1, end: end)
+      let colon = line.firstIndex(of: UInt8(ascii: ":"), in: Span(start: start, end: tokenEnd))
+      // key:( … ) with nesting, which may hold spaces
+      let keyEnd = colon ?? tokenEnd
       if keyEnd + 1 < end && line[keyEnd] == UInt8(ascii: ":") && line[keyEnd + 1] == UInt8(ascii: "(") {
         let key = Span(start: start, end: keyEnd)
         if line.equals(key, Self.users) {
@@ -75,13 +77,11 @@ struct SSExtensions {
         index = close + 1
         continue
       }
-      var tokenEnd = start
-      while tokenEnd < end && !LineText.isSpace(line[tokenEnd]) { tokenEnd += 1 }
       let token = Span(start: start, end: tokenEnd)
       index = tokenEnd
       if token.count == 3, Self.isArrow(line, token) {
         details.append(Detail(key: .shutdown, value: .span(token)))
-      } else if let colon = line.firstIndex(of: UInt8(ascii: ":"), in: token) {
+      } else if let colon {
         let key = Span(start: start, end: colon)
         let value = Span(start: colon + 1, end: tokenEnd)
         if line.equals(key, Self.uid) {
@@ -142,13 +142,13 @@ struct SSExtensions {
 
   private static let yesWord: String = "true"
   private static let shutdownWord: String = "shutdown"
-  private static let users = Array("users".utf8)
-  private static let timerKey = Array("timer".utf8)
-  private static let uid = Array("uid".utf8)
-  private static let ino = Array("ino".utf8)
-  private static let pidKey = Array("pid".utf8)
-  private static let fdKey = Array("fd".utf8)
-  private static let tidKey = Array("tid".utf8)
+  private static let users: StaticString = "users"
+  private static let timerKey: StaticString = "timer"
+  private static let uid: StaticString = "uid"
+  private static let ino: StaticString = "ino"
+  private static let pidKey: StaticString = "pid"
+  private static let fdKey: StaticString = "fd"
+  private static let tidKey: StaticString = "tid"
 
   /// `<->`, `-->`, `<--` or `---`: how the socket was shut down (`-e`).
   private static func isArrow(_ line: LineText, _ token: Span) -> Bool {
