@@ -1,9 +1,9 @@
 /// A record as the parsers build it: the same fields as ``Socket``, but every text is a byte
 /// range into the record's own buffer instead of a `String`.
 ///
-/// Parsers copy the bytes of the fields they keep out of the line (one `memcpy` each) and the
-/// writers copy them back out, so converting text to JSON, CSV or YAML makes no `String` at
-/// all. A ``Socket`` is built from it only when a library caller asks for one
+/// A parser copies each line a record keeps texts of into the record once, and the texts are
+/// ranges of that copy; the writers copy them back out, so converting text to JSON, CSV or YAML
+/// makes no `String` at all. A ``Socket`` is built from it only when a library caller asks for one
 /// (``SocketReader/next()``). Texts are `.none` when absent; an empty text is stored as
 /// `.none`, which keeps the model's promise that a missing value is null, never "".
 struct RawSocket {
