@@ -1,5 +1,5 @@
 import Foundation
-import NetConv
+@testable import NetConv
 import Testing
 
 /// The JSON writer's output is read back by Foundation's parser.
@@ -53,6 +53,22 @@ import Testing
       records = try #require(JSONSerialization.jsonObject(with: Data(sink.collected)) as? [Any])
     }
     #expect((records.last as? [String: Any])?["process"] as? String == name)
+  }
+
+  @Test func recordShapesReadTheSameAfterTheCacheIsEmptied() {
+    // Masks that come back after other shapes and after a cache of two has been emptied.
+    let masks: [UInt32] = [0b1111, 0b1011, 0b1111, 0b0111, 0b1011, 0b1, 0, 0b1111, 0xFFFF_FFFF, 0b1011, 0b0111, 0b1111]
+    var roomy = JSONRecordShapes(first: "{", next: ",", separator: ":")
+    var small = JSONRecordShapes(first: "{", next: ",", separator: ":", limit: 2)
+    func text(_ shape: JSONRecordShapes.Shape, in shapes: JSONRecordShapes) -> [String] {
+      shape.steps.map { "\($0.field):" + String(decoding: shapes.bytes[$0.start..<$0.end], as: UTF8.self) }
+        + [String(decoding: shapes.bytes[shape.tailStart..<shape.tailEnd], as: UTF8.self)]
+    }
+    for mask in masks {
+      let expected = text(roomy.shape(for: mask), in: roomy)
+      #expect(text(small.shape(for: mask), in: small) == expected, "mask \(mask)")
+      #expect(expected.joined().contains("\"format\""), "mask \(mask)")
+    }
   }
 
   @Test func emptyInputWritesAnEmptyArray() throws {

@@ -27,12 +27,17 @@ struct JSONRecordShapes {
   let longestConstant: Int
   private let prefixes: [[UInt8]]
   private var shapes: [UInt32: Shape] = [:]
-  private var lastMask: UInt32?
-  private var last = Shape()
-  private let limit = 4096
+  /// The shapes used last, tried before the dictionary (whose hashing costs more than the
+  /// rest of the lookup): a table's records take turns among a few shapes.
+  private var recentMasks: [UInt32] = []
+  private var recentShapes: [Shape] = []
+  private var oldestRecent = 0
+  private let limit: Int
 
-  /// Keys written as `first`/`next` + `"key"` + `separator` (`{"source":`, `,"format":`).
-  init(first: String, next: String, separator: String) {
+  /// Keys written as `first`/`next` + `"key"` + `separator` (`{"source":`, `,"format":`);
+  /// more than `limit` shapes empty the cache.
+  init(first: String, next: String, separator: String, limit: Int = 4096) {
+    self.limit = limit
     precondition(Socket.FieldKey.ordered.count <= 32, "a shape is a 32-bit mask of fields")
     prefixes = Socket.FieldKey.ordered.enumerated().map { index, field in
       Array(((index == 0 ? first : next) + "\"\(field.rawValue)\"" + separator).utf8)
@@ -86,14 +91,26 @@ struct JSONRecordShapes {
 
   /// The shape for `mask`, laid out on first use.
   mutating func shape(for mask: UInt32) -> Shape {
-    if mask == lastMask { return last }
-    if let known = shapes[mask] {
-      lastMask = mask
-      last = known
-      return known
+    if let index = recentMasks.firstIndex(of: mask) { return recentShapes[index] }
+    let shape = shapes[mask] ?? layOut(mask)
+    if recentMasks.count < 8 {
+      recentMasks.append(mask)
+      recentShapes.append(shape)
+    } else {
+      recentMasks[oldestRecent] = mask
+      recentShapes[oldestRecent] = shape
+      oldestRecent = (oldestRecent + 1) % 8
     }
+    return shape
+  }
+
+  /// Lays out the shape for `mask` and keeps it.
+  private mutating func layOut(_ mask: UInt32) -> Shape {
     if shapes.count >= limit {
       shapes.removeAll()
+      recentMasks.removeAll()
+      recentShapes.removeAll()
+      oldestRecent = 0
       bytes = [UInt8](repeating: 0, count: 8)
     }
     bytes.removeLast(8)
@@ -116,8 +133,6 @@ struct JSONRecordShapes {
     shape.tailEnd = bytes.count
     bytes += [UInt8](repeating: 0, count: 8)
     shapes[mask] = shape
-    lastMask = mask
-    last = shape
     return shape
   }
 }
