@@ -220,7 +220,6 @@ private struct InternetTable {
     }
     return (parsed, truncated)
   }
-
 }
 
 extension LinuxNetstatParser {
