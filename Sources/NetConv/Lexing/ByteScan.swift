@@ -14,7 +14,14 @@ enum ByteScan {
 
   @inline(__always)
   private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
-    UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    word(bytes.baseAddress!, at: offset)
+  }
+
+  /// Eight bytes from `offset` as one number, the first byte lowest on every platform: the scans
+  /// find the first byte of interest by counting trailing zero bits.
+  @inline(__always)
+  private static func word(_ base: UnsafePointer<UInt8>, at offset: Int) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
   }
 
   /// The index of the first `\n` or `\r` at or after `start`, or `nil`.
@@ -58,11 +65,6 @@ enum ByteScan {
       index += 1
     }
     return (any & highBits == 0 && tail < 0x80, nul)
-  }
-
-  @inline(__always)
-  private static func word(_ base: UnsafePointer<UInt8>, at offset: Int) -> UInt64 {
-    UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
   }
 
   /// The index of the first byte in `start..<end` that is not white space (as
