@@ -184,8 +184,10 @@ struct SSCorpusTests {
   }
 }
 
-/// Every file in `../shared/corpus` — including BSD/macOS netstat, lsof and the catalog dump,
-/// which hold no table netconv reads — parses without a crash and without an unrecognized line.
+/// Every clean capture in `../shared/corpus` — including BSD/macOS netstat, lsof and the catalog
+/// dump, which hold no table netconv reads — parses without a crash and without an unrecognized
+/// line. `wild/` (real pastes as people posted them) is left out until the mangled-pastes issue
+/// (#14) reads them.
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: TestSupport.corpus.path)))
 struct WholeCorpusTests {
   static let files: [String] = {
@@ -193,6 +195,7 @@ struct WholeCorpusTests {
     let enumerator = FileManager.default.enumerator(atPath: root.path)
     var files: [String] = []
     while let path = enumerator?.nextObject() as? String {
+      guard !path.hasPrefix("wild/") else { continue }
       if path.hasSuffix(".txt") || path.hasSuffix(".out") { files.append(path) }
     }
     return files.sorted()
