@@ -1,25 +1,104 @@
 /// Decodes quoted-printable text (RFC 2045), the form e-mail clients send a paste in: `=3D`
 /// for `=`, `=C3=B6` for `ö`, and `=` at the end of a line for a soft line break.
 ///
-/// A paste is taken for quoted-printable once it shows the MIME header, or a line that ends
-/// in a soft break and holds `=XX` escapes; plain netstat text never does.
+/// Decoding switches on only on evidence that plain netstat or ss text cannot show: the MIME
+/// header, an encoded `=` (`=3D`), or an encoded UTF-8 character (`=C3=96`). In netstat and
+/// ss text an `=` is only ever followed by decimal digits (`pid=4402,fd=16`), and an `=` that
+/// is not a well-formed escape (`fd=16))`, `=44` for a plain `D`) rules the encoding out, so
+/// `pid=4402` is never read as `pid` + `D` + `02`.
 struct QuotedPrintable {
-  private(set) var active = false
+  /// Whether the text is being decoded.
+  enum State: Equatable {
+    /// No evidence either way yet.
+    case undecided
+    /// The text is quoted-printable: lines are decoded.
+    case active
+    /// The text showed an `=` that quoted-printable never writes: it is read as it is.
+    case ruledOut
+  }
 
-  /// Looks at a line before it is decoded and switches decoding on when the text is
-  /// quoted-printable.
-  mutating func notice(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard !active, let first = bytes.first else { return }
-    if bytes.last == UInt8(ascii: "=") && Self.hasEscape(bytes) {
-      active = true
-    } else if first | 0x20 == UInt8(ascii: "c") && bytes.count >= Self.header.count {
-      // A cheap first-byte test keeps this off the path of ordinary lines.
-      let text = String(decoding: bytes, as: UTF8.self).lowercased()
-      active = text.hasPrefix("content-transfer-encoding:") && text.contains("quoted-printable")
+  /// What one line says about the encoding.
+  enum Evidence: Equatable {
+    /// Nothing either way (no `=`, or only soft breaks and escapes that prove nothing).
+    case none
+    /// The line can only be quoted-printable: the MIME header, `=3D` or an encoded UTF-8 character.
+    case encoded
+    /// The line cannot be quoted-printable: a bare `=`, or an escape of a character that
+    /// encoders leave as it is.
+    case plain
+  }
+
+  private(set) var state = State.undecided
+
+  /// Looks at a line before it is decoded and updates the state.
+  ///
+  /// - Returns: The state's change, if the line changed it (`.active` when decoding starts,
+  ///   `.ruledOut` when a line contradicts decoding that was on).
+  mutating func notice(_ bytes: UnsafeBufferPointer<UInt8>) -> State? {
+    let evidence = Self.evidence(bytes)
+    switch (state, evidence) {
+    case (_, .encoded) where Self.isHeader(bytes) && state != .active:
+      state = .active
+      return .active
+    case (.undecided, .encoded):
+      state = .active
+      return .active
+    case (.undecided, .plain):
+      state = .ruledOut
+      return nil
+    case (.active, .plain):
+      state = .ruledOut
+      return .ruledOut
+    default:
+      return nil
     }
   }
 
-  private static let header = Array("content-transfer-encoding: quoted-printable".utf8)
+  /// What `bytes` say about the encoding.
+  static func evidence(_ bytes: UnsafeBufferPointer<UInt8>) -> Evidence {
+    if isHeader(bytes) { return .encoded }
+    var encoded = false
+    var searchFrom = 0
+    let count = bytes.count
+    while let index = ByteScan.firstIndex(of: UInt8(ascii: "="), in: bytes, from: searchFrom) {
+      if index == count - 1 { break }  // a soft line break
+      guard index + 2 < count, let value = escapeValue(bytes, at: index) else { return .plain }
+      switch value {
+      case 0x3D:
+        encoded = true
+      case 0x09, 0x20:
+        break  // white space encoders protect before a line end or everywhere
+      case 0xC2...0xF4:
+        // A UTF-8 lead byte followed by an encoded continuation byte.
+        if let next = escapeValue(bytes, at: index + 3), (0x80...0xBF).contains(next) {
+          encoded = true
+        }
+      case 0x80...0xFF:
+        break  // a byte of a legacy code page, or a UTF-8 continuation
+      default:
+        // Printable ASCII other than the characters some encoders protect, or a control
+        // character: no encoder writes those as escapes.
+        if !safetyEncoded.contains(value) { return .plain }
+      }
+      searchFrom = index + 3
+    }
+    return encoded ? .encoded : .none
+  }
+
+  /// Characters RFC 2045 §6.7 allows encoders to encode for EBCDIC gateways.
+  private static let safetyEncoded: Set<UInt8> = Set(Array("!\"#$@[\\]^`{|}~".utf8))
+
+  private static let header = Array("content-transfer-encoding:".utf8)
+
+  /// Whether the line is the MIME header `Content-Transfer-Encoding: quoted-printable`.
+  static func isHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    // A cheap first-byte test keeps this off the path of ordinary lines.
+    guard let first = bytes.first, first | 0x20 == UInt8(ascii: "c"), bytes.count >= header.count else {
+      return false
+    }
+    let text = String(decoding: bytes, as: UTF8.self).lowercased()
+    return text.hasPrefix("content-transfer-encoding:") && text.contains("quoted-printable")
+  }
 
   /// Appends the decoded bytes of `bytes` to `output`.
   ///
@@ -30,8 +109,8 @@ struct QuotedPrintable {
       let byte = bytes[index]
       if byte == UInt8(ascii: "=") {
         if index == bytes.count - 1 { return true }
-        if index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-          output.append(high << 4 | low)
+        if index + 2 < bytes.count, let value = escapeValue(bytes, at: index) {
+          output.append(value)
           index += 3
           continue
         }
@@ -42,15 +121,12 @@ struct QuotedPrintable {
     return false
   }
 
-  private static func hasEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var index = 0
-    while index + 2 < bytes.count {
-      if bytes[index] == UInt8(ascii: "="), hexValue(bytes[index + 1]) != nil, hexValue(bytes[index + 2]) != nil {
-        return true
-      }
-      index += 1
-    }
-    return false
+  /// The byte encoded by the escape `=XX` that starts at `index`, if it is one.
+  private static func escapeValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt8? {
+    guard index + 2 < bytes.count, bytes[index] == UInt8(ascii: "="),
+      let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+    else { return nil }
+    return high << 4 | low
   }
 
   private static func hexValue(_ byte: UInt8) -> UInt8? {

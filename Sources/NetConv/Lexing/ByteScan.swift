@@ -45,6 +45,25 @@ enum ByteScan {
     return nil
   }
 
+  /// The index of the first `byte` at or after `start`, or `nil`.
+  static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    var index = start
+    let count = bytes.count
+    let pattern = ones &* UInt64(byte)
+    while index + 8 <= count {
+      let found = word(bytes, at: index) ^ pattern
+      if hasZeroByte(found) {
+        for offset in index..<(index + 8) where bytes[offset] == byte { return offset }
+      }
+      index += 8
+    }
+    while index < count {
+      if bytes[index] == byte { return index }
+      index += 1
+    }
+    return nil
+  }
+
   /// Whether every byte is below 0x80, and whether any is NUL.
   static func asciiAndNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, hasNUL: Bool) {
     var index = 0

@@ -30,6 +30,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     case trailingText = "trailing-text"
     case unknownNetid = "unknown-netid"
     case inferredProtocol = "inferred-protocol"
+    case quotedPrintable = "quoted-printable"
+    case valueOutOfRange = "value-out-of-range"
   }
 
   /// How much it matters.

@@ -114,9 +114,7 @@ extension SocketReader {
     private var scratch: [UInt8] = []
     private lazy var legacy = LegacyDecoder()
     private var legacyConfirmed = false
-    private var quotedPrintable = QuotedPrintable()
-    /// The decoded start of a quoted-printable line that continues on the next one, and its number.
-    private var softBreak: (bytes: [UInt8], line: Int)?
+    private var quotedPrintable: QuotedPrintableLines
     private var finished = false
     private var inputEnded = false
     private var sawContent = false
@@ -128,6 +126,7 @@ extension SocketReader {
       self.options = options
       self.lines = LineReader(source: source, maxLineLength: options.maxLineLength)
       self.parser = DocumentParser(dialect: options.dialect)
+      self.quotedPrintable = QuotedPrintableLines(maxLineLength: options.maxLineLength)
     }
 
     /// See ``SocketReader/next()``.
@@ -180,10 +179,8 @@ extension SocketReader {
         guard let line = try lines.next() else {
           // Hand out what the parsers still hold before any end-of-input error.
           inputEnded = true
-          if let pendingBreak = softBreak {
-            softBreak = nil
-            _ = pendingBreak.bytes.withUnsafeBufferPointer { classify($0, number: pendingBreak.line) }
-          }
+          quotedPrintable.finish()
+          readPieces()
           parser.finish()
           drain()
           continue
@@ -196,35 +193,46 @@ extension SocketReader {
     /// Classifies one line and queues the records and diagnostics it completed.
     private mutating func read(_ line: LineReader.Line) {
       summary.lines += 1
-      let lineClass: LineClass
       if let dropped = line.droppedLength {
         parser.report(
           Diagnostic(
             .warning, .lineTooLong, line: line.number,
             "line is \(dropped) bytes long, more than the \(options.maxLineLength)-byte limit: skipped"))
-        lineClass = .unrecognized
+        account(.unrecognized, line: line.number)
       } else {
-        lineClass = lines.withBytes(of: line) { bytes in readDecodingQuotedPrintable(bytes, number: line.number) }
+        lines.withBytes(of: line) { bytes in
+          if quotedPrintable.push(bytes, number: line.number) {
+            account(classify(bytes, number: line.number), line: line.number)
+          } else {
+            readPieces()
+          }
+        }
       }
-      summary.add(lineClass)
-      if lineClass == .unrecognized && firstUnrecognized == nil { firstUnrecognized = line.number }
-      if lineClass != .noise && lineClass != .unrecognized { sawContent = true }
       drain()
     }
 
-    /// Undoes quoted-printable encoding when the paste uses it, joining soft line breaks; a line
-    /// that ends in a soft break is a `continuation` of the logical line it starts.
-    private mutating func readDecodingQuotedPrintable(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineClass {
-      quotedPrintable.notice(bytes)
-      guard quotedPrintable.active else { return classify(bytes, number: number) }
-      var decoded = softBreak?.bytes ?? []
-      let start = softBreak?.line ?? number
-      softBreak = nil
-      if QuotedPrintable.decode(bytes, into: &decoded) {
-        softBreak = (decoded, start)
-        return .continuation
+    /// Reads what the quoted-printable stage queued: decoded or held lines, continuations and
+    /// its diagnostics.
+    private mutating func readPieces() {
+      for piece in quotedPrintable.pieces {
+        switch piece {
+        case .text(let bytes, let number):
+          account(bytes.withUnsafeBufferPointer { classify($0, number: number) }, line: number)
+        case .continuation:
+          account(.continuation, line: nil)
+        case .unrecognized:
+          account(.unrecognized, line: nil)
+        case .diagnostic(let diagnostic):
+          parser.report(diagnostic)
+        }
       }
-      return decoded.withUnsafeBufferPointer { classify($0, number: start) }
+    }
+
+    /// Counts one input line in its class.
+    private mutating func account(_ lineClass: LineClass, line: Int?) {
+      summary.add(lineClass)
+      if lineClass == .unrecognized && firstUnrecognized == nil { firstUnrecognized = line ?? summary.lines }
+      if lineClass != .noise && lineClass != .unrecognized { sawContent = true }
     }
 
     /// Queues what the parser has completed: records first (they belong to earlier or current
