@@ -114,25 +114,37 @@ struct Convert: ParsableCommand {
     let inputs = files.isEmpty ? ["-"] : files
     let status: Int32
     if let output, inputs.count > 1 || output.hasSuffix("/") || Self.isDirectory(output) {
-      status = try convertEach(inputs, into: output)
-    } else if let output {
-      let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-      guard descriptor >= 0 else {
-        Report.error(output, "cannot create: \(String(cString: strerror(errno)))")
-        throw ExitCode(74)
+      let plan = try Self.refusingAsUsageError { () throws(OutputPlan.Refusal) in
+        try OutputPlan(inputs: inputs, directory: output, fileExtension: format.fileExtension)
       }
-      defer { close(descriptor) }
-      status = stream(inputs, to: OutputSink(descriptor: descriptor))
+      status = try convertEach(inputs, into: output, plan: plan)
+    } else if let output {
+      try Self.refusingAsUsageError { () throws(OutputPlan.Refusal) in try OutputPlan.check(output: output, inputs: inputs) }
+      status = try convert(inputs, toFile: output)
     } else {
-      status = stream(inputs, to: OutputSink(descriptor: STDOUT_FILENO))
+      status = stream(inputs, to: OutputSink(descriptor: STDOUT_FILENO)).status
     }
     if status != 0 { throw ExitCode(status) }
   }
 
-  /// Converts all inputs into one output stream; returns the exit status.
-  private func stream(_ inputs: [String], to sink: OutputSink) -> Int32 {
+  /// Runs `plan`, turning a refusal into its message and exit 64 before anything is written.
+  private static func refusingAsUsageError<T>(_ plan: () throws(OutputPlan.Refusal) -> T) throws -> T {
+    do {
+      return try plan()
+    } catch {
+      Report.error("netconv", error.message)
+      throw ExitCode(64)
+    }
+  }
+
+  /// Converts all inputs into one output stream.
+  ///
+  /// - Returns: The exit status, and whether anything was written: when every input failed,
+  ///   nothing is (not even an empty `[]`).
+  private func stream(_ inputs: [String], to sink: OutputSink) -> (status: Int32, wrote: Bool) {
     var writer = format.writer(sink: sink, settings: settings)
     var status: Int32 = 0
+    var converted = 0
     var outcomes: [(source: String?, summary: ParseSummary, diagnostics: [Diagnostic], error: NetConvError?)] = []
     do throws(OutputSink.OutputError) {
       try writer.begin()
@@ -141,20 +153,47 @@ struct Convert: ParsableCommand {
         status = max(status, result.status)
         if let outcome = result.outcome {
           outcomes.append((inputs.count > 1 ? name : nil, outcome.summary, outcome.diagnostics, outcome.error))
+          if outcome.error == nil || outcome.summary.records > 0 { converted += 1 }
         }
       }
+      // The writers buffer what begin() wrote until end(): an output whose every input failed
+      // stays empty.
+      guard converted > 0 else { return (status, false) }
       try writer.end(meta: envelope ? FieldValue.envelope(inputs: outcomes) : nil)
     } catch .closed {
-      return status  // the reader of the pipe went away: stop quietly
+      return (status, true)  // the reader of the pipe went away: stop quietly
     } catch {
-      Report.error("-", "cannot write the output: \(error)")
-      return 74
+      Report.error("netconv", "cannot write the output: \(error)")
+      return (74, true)
     }
-    return status
+    return (status, true)
   }
 
-  /// Converts each input into its own file in `directory`, using every core; returns the exit status.
-  private func convertEach(_ inputs: [String], into directory: String) throws -> Int32 {
+  /// Converts all inputs into the file at `path`, which appears only once it is complete.
+  private func convert(_ inputs: [String], toFile path: String) throws -> Int32 {
+    let file: AtomicFile
+    do {
+      file = try AtomicFile(path: path)
+    } catch {
+      Report.error(path, "cannot create: \(error)")
+      throw ExitCode(74)
+    }
+    let result = stream(inputs, to: OutputSink(descriptor: file.descriptor))
+    guard result.wrote, result.status != 74 else {
+      file.abandon()
+      return result.status
+    }
+    do {
+      try file.commit()
+    } catch {
+      Report.error(path, "cannot write: \(error)")
+      return 74
+    }
+    return result.status
+  }
+
+  /// Converts each input into its own file of `plan`, using every core; returns the exit status.
+  private func convertEach(_ inputs: [String], into directory: String, plan: OutputPlan) throws -> Int32 {
     if !Self.isDirectory(directory) && mkdir(directory, 0o755) != 0 {
       Report.error(directory, "cannot create the output directory: \(String(cString: strerror(errno)))")
       throw ExitCode(74)
@@ -162,22 +201,28 @@ struct Convert: ParsableCommand {
     let statuses = Mutex([Int32](repeating: 0, count: inputs.count))
     let command = self
     DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-      let name = inputs[index]
-      let base = name == "-" ? "stdin" : String(name.split(separator: "/").last ?? "stdin")
-      let stem = base.contains(".") ? String(base[..<base.lastIndex(of: ".")!]) : base
-      let path = directory.hasSuffix("/") ? directory + stem : directory + "/" + stem
-      let target = path + "." + command.format.fileExtension
-      let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-      guard descriptor >= 0 else {
-        Report.error(target, "cannot create: \(String(cString: strerror(errno)))")
+      let target = plan.targets[index]
+      guard Self.makeParentFolders(of: target) else {
+        Report.error(target, "cannot create its folder: \(String(cString: strerror(errno)))")
         statuses.withLock { $0[index] = 74 }
         return
       }
-      defer { close(descriptor) }
-      let status = command.stream([name], to: OutputSink(descriptor: descriptor))
+      let status = (try? command.convert([inputs[index]], toFile: target)) ?? 74
       statuses.withLock { $0[index] = status }
     }
     return statuses.withLock { $0.max() ?? 0 }
+  }
+
+  /// Creates the folders above `path` that do not exist yet.
+  private static func makeParentFolders(of path: String) -> Bool {
+    var folder = ""
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+    for (index, part) in parts.enumerated() {
+      folder += index == 0 ? String(part) : "/" + part
+      if folder.isEmpty || isDirectory(folder) { continue }
+      if mkdir(folder, 0o755) != 0 && errno != EEXIST { return false }
+    }
+    return true
   }
 
   /// Converts one input into `writer`; returns its exit status (0, 65 or 66) and its outcome.
