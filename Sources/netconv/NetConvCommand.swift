@@ -110,6 +110,7 @@ struct Convert: ParsableCommand {
   }
 
   mutating func run() throws {
+    defer { Report.flush() }
     signal(SIGPIPE, SIG_IGN)
     let inputs = files.isEmpty ? ["-"] : files
     let status: Int32
@@ -145,14 +146,14 @@ struct Convert: ParsableCommand {
     var writer = format.writer(sink: sink, settings: settings)
     var status: Int32 = 0
     var converted = 0
-    var outcomes: [(source: String?, summary: ParseSummary, diagnostics: [Diagnostic], error: NetConvError?)] = []
+    var outcomes: [Conversion.Outcome] = []
     do throws(OutputSink.OutputError) {
       try writer.begin()
       for name in inputs {
         let result = try convert(name, source: inputs.count > 1 ? name : nil, into: &writer)
         status = max(status, result.status)
         if let outcome = result.outcome {
-          outcomes.append((inputs.count > 1 ? name : nil, outcome.summary, outcome.diagnostics, outcome.error))
+          outcomes.append(outcome)
           if outcome.error == nil || outcome.summary.records > 0 { converted += 1 }
         }
       }
@@ -237,7 +238,9 @@ struct Convert: ParsableCommand {
     }
     defer { if descriptor != STDIN_FILENO { close(descriptor) } }
     let reader = SocketReader(descriptor: descriptor, name: display, options: options)
-    let outcome = try Conversion.run(reader, source: source, into: &writer) { Report.print($0, file: display) }
+    let outcome = try Conversion.run(
+      reader, source: source, into: &writer, keepingDiagnostics: envelope ? Conversion.keptDiagnosticsPerKind : 0
+    ) { Report.print($0, file: display) }
     var status: Int32 = 0
     if let error = outcome.error {
       Report.error(display, error.description)

@@ -1,4 +1,5 @@
 import NetConv
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -7,33 +8,69 @@ import NetConv
 #endif
 
 /// Renders diagnostics, errors and statistics on standard error, in one place.
+///
+/// Messages are gathered in a buffer and written in large pieces (an input with millions of
+/// unreadable lines costs one `write` per 64 KiB, not one per line); text from the input and
+/// file names are escaped so a paste cannot drive the terminal. ``flush()`` runs before the
+/// process exits.
 enum Report {
   /// Prints `FILE:LINE: severity: message`.
   static func print(_ diagnostic: Diagnostic, file: String) {
     let location = diagnostic.line.map { "\(file):\($0)" } ?? file
-    write("\(location): \(diagnostic.severity.rawValue): \(diagnostic.message)\n")
+    write("\(location): \(diagnostic.severity.rawValue): \(diagnostic.message)")
   }
 
   /// Prints `FILE: error: message`.
   static func error(_ file: String, _ message: String) {
-    write("\(file): error: \(message)\n")
+    write("\(file): error: \(message)")
   }
 
   /// Prints the `--stats` summary of one input.
   static func stats(_ summary: ParseSummary, file: String) {
     let classes = LineClass.allCases.map { "\($0.rawValue) \(summary.count($0))" }.joined(separator: ", ")
     var text = "\(file): \(summary.lines) lines, \(summary.bytes) bytes, \(summary.records) records"
-    text += ", \(summary.snapshots) snapshot\(summary.snapshots == 1 ? "" : "s")\n"
-    text += "\(file): lines by class: \(classes)\n"
-    text += "\(file): encoding \(summary.encoding.rawValue)"
+    text += ", \(summary.snapshots) snapshot\(summary.snapshots == 1 ? "" : "s")"
+    write(text)
+    write("\(file): lines by class: \(classes)")
+    text = "\(file): encoding \(summary.encoding.rawValue)"
     if let page = summary.legacyCodePage { text += ", legacy lines read as \(page.rawValue)" }
     let dialects = summary.dialects.map(\.rawValue).sorted().joined(separator: ", ")
-    text += "; dialects: \(dialects.isEmpty ? "none" : dialects)\n"
+    text += "; dialects: \(dialects.isEmpty ? "none" : dialects)"
     write(text)
   }
 
-  private static func write(_ text: String) {
-    var text = text
-    text.withUTF8 { bytes in _ = Glibc.write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
+  /// Writes out what is buffered.
+  static func flush() {
+    buffer.withLock { pending in
+      writeOut(pending)
+      pending.removeAll(keepingCapacity: true)
+    }
+  }
+
+  private static let buffer = Mutex<[UInt8]>([])
+  private static let limit = 1 << 16
+
+  /// Buffers one line, escaped.
+  private static func write(_ line: String) {
+    let text = TerminalText.escaped(line) + "\n"
+    buffer.withLock { pending in
+      pending.append(contentsOf: text.utf8)
+      if pending.count >= limit {
+        writeOut(pending)
+        pending.removeAll(keepingCapacity: true)
+      }
+    }
+  }
+
+  private static func writeOut(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return }
+        offset += written
+      }
+    }
   }
 }

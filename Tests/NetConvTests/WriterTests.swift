@@ -161,7 +161,10 @@ import Testing
   @Test func envelopeCarriesMetaAfterTheRecords() throws {
     let url = TestSupport.fixtures.appendingPathComponent("linux-netstat/garbage-in-table.txt")
     let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
-    let meta = FieldValue.envelope(inputs: [("garbage-in-table.txt", result.summary, result.diagnostics, result.error)])
+    let meta = FieldValue.envelope(inputs: [
+      Conversion.Outcome(
+        source: "garbage-in-table.txt", summary: result.summary, diagnostics: result.diagnostics, error: result.error)
+    ])
     for format in [OutputFormat.json, .yaml] {
       let bytes = try Self.write(result.records, format, settings: .init(envelope: true), meta: meta)
       let parsed = try #require(try Self.pythonReadback(format, [bytes]).first as? [String: Any])

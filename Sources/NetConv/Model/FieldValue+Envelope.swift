@@ -1,12 +1,10 @@
 extension FieldValue {
   /// The `meta` section for a set of converted inputs: per input its dialects, encoding,
-  /// snapshots and lines per class, and every diagnostic with its input and line.
+  /// snapshots and lines per class, its first diagnostics of each kind with their lines, and
+  /// how many more there were.
   ///
-  /// - Parameter inputs: Each input's name (`nil` for a single unnamed input), its summary,
-  ///   its diagnostics, and the error that ended it, if any.
-  public static func envelope(
-    inputs: [(source: String?, summary: ParseSummary, diagnostics: [Diagnostic], error: NetConvError?)]
-  ) -> FieldValue {
+  /// - Parameter inputs: Each input's outcome (its `source` is `nil` for a single unnamed input).
+  public static func envelope(inputs: [Conversion.Outcome]) -> FieldValue {
     .object([
       Entry(
         "inputs",
@@ -37,6 +35,7 @@ extension FieldValue {
                       Entry("message", .string(diagnostic.message)),
                     ])
                   })),
+              Entry("diagnostics_left_out", .int(input.diagnosticsLeftOut)),
             ])
           })),
     ])

@@ -10,13 +10,22 @@
 /// can stop quietly; `SIGPIPE` must be ignored by the process for that (the CLI does so).
 public final class OutputSink {
   /// Why output could not be written.
-  public enum OutputError: Error, Equatable {
+  public enum OutputError: Error, Equatable, CustomStringConvertible {
     /// The reader of a pipe went away.
     case closed
     /// `write(2)` failed for another reason.
     case failed(errno: Int32)
     /// A writer could not encode its output.
-    case failed(reason: String)
+    case unencodable(reason: String)
+
+    /// What happened, in the system's words where it has them (`No space left on device`).
+    public var description: String {
+      switch self {
+      case .closed: "the reader of the output went away"
+      case .failed(let code): String(cString: strerror(code))
+      case .unencodable(let reason): reason
+      }
+    }
   }
 
   private let descriptor: Int32?

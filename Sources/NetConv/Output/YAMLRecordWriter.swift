@@ -123,7 +123,7 @@ public struct YAMLRecordWriter: RawRecordWriter {
   }
 
   private func check() throws(OutputSink.OutputError) {
-    if let failure = emitter.failure { throw .failed(reason: failure) }
+    if let failure = emitter.failure { throw .unencodable(reason: failure) }
   }
 
   private func drain() throws(OutputSink.OutputError) {

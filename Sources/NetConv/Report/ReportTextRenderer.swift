@@ -96,22 +96,9 @@ public struct ReportTextRenderer {
     colour ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
   }
 
-  /// Shows control characters as `\xNN` so text from a paste cannot drive the terminal.
+  /// Shows control characters as `\xNN` so text from a paste cannot drive the terminal
+  /// (see ``TerminalText/escaped(_:)``).
   public static func escape(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-        out += "\\x" + String(scalar.value, radix: 16, uppercase: false).leftPadded(2)
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
-}
-
-extension String {
-  fileprivate func leftPadded(_ width: Int) -> String {
-    count >= width ? self : String(repeating: "0", count: width - count) + self
+    TerminalText.escaped(text)
   }
 }
