@@ -19,11 +19,12 @@ if arguments.count == 3, arguments[1] == "--parse-only" {
   exit(0)
 }
 guard arguments.count >= 2 else {
-  FileHandle.standardError.write(Data("usage: netconv-bench NETCONV_BINARY [MB] [JC_MB] [JC_YAML_MB]\n".utf8))
+  FileHandle.standardError.write(Data("usage: netconv-bench NETCONV_BINARY [MB] [JC_MB] [JC_YAML_MB] | NETCONV_BINARY --scaling\n".utf8))
   exit(64)
 }
+let scalingOnly = arguments.count == 3 && arguments[2] == "--scaling"
 let binary = arguments[1]
-let megabytes = arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20
+let megabytes = arguments.count > 2 && !scalingOnly ? Int(arguments[2]) ?? 20 : 20
 let jcMegabytes = arguments.count > 3 ? Double(arguments[3]) ?? 0 : 0
 let jcYAMLMegabytes = arguments.count > 4 ? Double(arguments[4]) ?? 2 : 2
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -154,6 +155,56 @@ func which(_ name: String) -> String? {
 func megabytesPerSecond(_ bytes: Int, _ seconds: Double) -> Double { Double(bytes) / seconds / 1e6 }
 func fmt(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
 
+// MARK: - Scaling
+
+/// Time and peak memory of `report`, `diff` and converting garbage as the input grows tenfold:
+/// each row of the table should take about ten times as long as the one before (linear), and
+/// converting should stay within the same memory whatever the size.
+func scaling() {
+  print("| what | rows | seconds | µs per row | peak RSS |")
+  print("|---|---:|---:|---:|---:|")
+  let header = "Active Internet connections (servers and established)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n"
+  func file(_ name: String, rows: Int, _ row: (Int) -> String) -> URL {
+    let url = work.appendingPathComponent("scaling-\(name)-\(rows).txt")
+    if !FileManager.default.fileExists(atPath: url.path) {
+      var text = header
+      text.reserveCapacity(rows * 100)
+      for index in 0..<rows { text += row(index) }
+      try? Data(text.utf8).write(to: url)
+    }
+    return url
+  }
+  let same: (Int) -> String = { _ in "tcp        0      0 10.0.0.5:3389           0.0.0.0:*               LISTEN      812/sshd\n" }
+  let distinct: (Int) -> String = { index in
+    let peer = "\(index >> 16 & 255).\(index >> 8 & 255).\(index & 255).7:\(1024 + index % 60000)"
+    return "tcp        0      0 192.168.1.20:\(1024 + index % 60000)    \(peer.padding(toLength: 24, withPad: " ", startingAt: 0))ESTABLISHED \(index % 4_000_000 + 1)/app\(index % 1000)\n"
+  }
+  let garbage: (Int) -> String = { index in "garbage line \(index) in the table\n" }
+  func row(_ what: String, _ rows: Int, _ command: [String]) {
+    guard let run = measure(command, runs: 1) else {
+      print("| \(what) | \(rows) | failed | | |")
+      return
+    }
+    print("| \(what) | \(rows) | \(fmt(run.seconds, 2)) | \(fmt(run.seconds / Double(rows) * 1e6, 2)) | \(fmt(Double(run.peakKB) / 1024)) MB |")
+  }
+  for rows in [10_000, 100_000, 1_000_000] {
+    let identical = file("same", rows: rows, same).path
+    row("report, identical rows", rows, [binary, "report", identical])
+    row("diff, identical rows", rows, [binary, "diff", identical, identical])
+    let different = file("distinct", rows: rows, distinct).path
+    row("report, distinct rows", rows, [binary, "report", different])
+    row("diff, distinct rows", rows, [binary, "diff", different, identical])
+  }
+  for rows in [100_000, 1_000_000, 5_000_000] {
+    row("convert, garbage lines in a table", rows, [binary, "-f", "jsonl", file("garbage", rows: rows, garbage).path])
+  }
+}
+
+if scalingOnly {
+  scaling()
+  exit(0)
+}
+
 // MARK: - Run
 
 let jc = which("jc")
@@ -249,3 +300,6 @@ print("- \(startupLine)")
 let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
 print("- batch of 8 × \(megabytes) MB to CSV with -o: \(fmt(batchWall, 2)) s wall, \(fmt(cpu / batchWall, 2)) of \(fmt(cores, 0)) cores busy on average")
 for line in summary { print("- \(line)") }
+
+print("")
+scaling()

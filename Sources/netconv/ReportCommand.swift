@@ -29,6 +29,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   mutating func run() throws {
+    defer { Report.flush() }
     var records: [Socket] = []
     var status: Int32 = 0
     for name in files.isEmpty ? ["-"] : files {
@@ -71,12 +72,11 @@ struct DiffCommand: ParsableCommand {
   var json = false
 
   mutating func run() throws {
+    defer { Report.flush() }
     let old = RecordLoader.load(before)
     let new = RecordLoader.load(after)
     if old.status != 0 || new.status != 0 { throw ExitCode(max(old.status, new.status)) }
-    let lastOld = old.records.filter { $0.snapshot == old.records.map(\.snapshot).max() }
-    let lastNew = new.records.filter { $0.snapshot == new.records.map(\.snapshot).max() }
-    let changes = SnapshotDiff.compare(lastOld, lastNew, at: 2)
+    let changes = SnapshotDiff.compare(SnapshotDiff.last(of: old.records), SnapshotDiff.last(of: new.records), at: 2)
     var text = ""
     if json {
       let encoder = JSONEncoder()

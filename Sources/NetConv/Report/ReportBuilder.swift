@@ -46,6 +46,7 @@ struct ReportBuilder {
   private func programs() -> [ConnectionReport.Program] {
     var order: [String] = []
     var table: [String: ConnectionReport.Program] = [:]
+    var pids: [String: Set<Int>] = [:]
     for socket in current where socket.protocol != "unix" {
       let name = Self.programName(socket)
       let key = name + "\u{1}" + (socket.component ?? "")
@@ -56,20 +57,19 @@ struct ReportBuilder {
           remoteAccessTool: ReportKnowledge.remoteAccessTool(forProcess: name),
           imitates: ReportKnowledge.imitatedProcess(name), sockets: 0, states: [:], remotes: [])
       }
-      var program = table[key]!
-      program.sockets += 1
-      if let pid = socket.pid, !program.pids.contains(pid) { program.pids.append(pid) }
-      program.states[socket.state?.rawValue ?? "none", default: 0] += 1
+      // Changed in place: a copy taken out of the table would copy its remotes on every append.
+      table[key]!.sockets += 1
+      if let pid = socket.pid, pids[key, default: []].insert(pid).inserted { table[key]!.pids.append(pid) }
+      table[key]!.states[socket.state?.rawValue ?? "none", default: 0] += 1
       if let address = socket.remote.address {
         let addressClass = AddressClass.of(address)
-        program.remotes.append(
+        table[key]!.remotes.append(
           ConnectionReport.Remote(
             address: address, port: socket.remote.port, portName: socket.remote.portName, addressClass: addressClass,
             provider: addressClass == .name || addressClass == .publicInternet
               ? ReportKnowledge.provider(forHost: address) : nil,
             state: socket.state?.rawValue))
       }
-      table[key] = program
     }
     return order.compactMap { table[$0] }.sorted { lhs, rhs in
       let lhsFlagged = lhs.remoteAccessTool != nil || lhs.imitates != nil
@@ -153,7 +153,8 @@ struct ReportBuilder {
     var imitations: Set<String> = []
     for socket in current {
       guard let process = socket.process else { continue }
-      if let original = ReportKnowledge.imitatedProcess(process), imitations.insert(process).inserted {
+      // Each name is compared with the known ones once (an edit distance per known name).
+      if imitations.insert(process).inserted, let original = ReportKnowledge.imitatedProcess(process) {
         findings.append(
           .init(
             level: .question, title: "'\(process)' looks like '\(original)' but is spelled differently",
@@ -193,7 +194,24 @@ struct ReportBuilder {
           title: "\(report.summary.internetConnections) connection\(report.summary.internetConnections == 1 ? "" : "s") to the internet",
           detail: detail, lines: []))
     }
-    return findings.sorted { $0.level < $1.level }
+    return Self.merged(findings).sorted { $0.level < $1.level }
+  }
+
+  /// One finding for each distinct level, title and detail, with the lines of all of them: a
+  /// paste that repeats a row (or a listener on a hundred thousand lines) gives one finding.
+  static func merged(_ findings: [ConnectionReport.Finding]) -> [ConnectionReport.Finding] {
+    var order: [ConnectionReport.Finding] = []
+    var index: [String: Int] = [:]
+    for finding in findings {
+      let key = "\(finding.level.rawValue)\u{1}\(finding.title)\u{1}\(finding.detail)"
+      if let at = index[key] {
+        order[at].lines += finding.lines
+      } else {
+        index[key] = order.count
+        order.append(finding)
+      }
+    }
+    return order
   }
 
   static func endpoint(_ endpoint: Endpoint) -> String {
