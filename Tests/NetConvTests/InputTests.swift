@@ -61,11 +61,38 @@ import Testing
       Issue.record("random bytes were not refused as binary")
       return
     }
-    guard case .binary(let offset) = TestSupport.parse([0x41, 0x42, 0x00, 0x43]).error else {
-      Issue.record("a NUL byte was not refused")
+    let elf: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 56) + Array("text".utf8)
+    guard case .binary(let offset) = TestSupport.parse(elf).error else {
+      Issue.record("an ELF header was not refused")
       return
     }
-    #expect(offset == 2)
+    #expect(offset == 4)
+  }
+
+  /// One rule wherever the NUL is: the line that holds it is unreadable, the rest is read.
+  @Test(arguments: [0, 2000])
+  func aNULByteMakesOnlyItsLineUnrecognized(rowsBefore: Int) {
+    let header = "Active Internet connections (servers and established)\n"
+      + "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n"
+    let text = header + String(repeating: Self.row, count: rowsBefore) + "tcp  0  0 1.2.3.4:5\u{0}6 \n" + Self.row
+    let result = TestSupport.parse(Array(text.utf8))
+    #expect(result.error == nil)
+    #expect(result.records.count == rowsBefore + 1)
+    #expect(result.summary.count(.unrecognized) == 1)
+    #expect(result.diagnostics.contains { $0.kind == .binaryLine && $0.line == rowsBefore + 3 })
+  }
+
+  /// The encoding, and whether the input is binary, are decided on the same bytes however the
+  /// source cuts them into chunks.
+  @Test(arguments: [1, 7, 16, 4096])
+  func chunkSizeDoesNotChangeTheEncoding(chunk: Int) {
+    let text = "Active Internet connections (servers and established)\n" + Self.row
+    let be: [UInt8] = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    let reader = SocketReader(source: MemoryByteSource(be, chunkSize: chunk))
+    var records = 0
+    while case .some(let event) = try? reader.next() { if case .record = event { records += 1 } }
+    #expect(reader.summary.encoding == .utf16BE)
+    #expect(records == 1)
   }
 
   @Test func textThatIsNotNetstatIsAnError() {

@@ -20,6 +20,8 @@ struct LineReader {
   private(set) var encoding: TextEncoding = .utf8
   private var transcoder: UTF16Transcoder?
   private var decided = false
+  /// The first bytes, gathered until the encoding is decided.
+  private var head: [UInt8] = []
   private var buffer: [UInt8] = []
   private var start = 0
   private var scanFrom = 0
@@ -113,30 +115,49 @@ struct LineReader {
     return nil
   }
 
-  /// Reads one more chunk, decoding it to UTF-8 into the buffer.
+  /// Reads one more chunk, decoding it to UTF-8 into the buffer. The first
+  /// ``sniffWindow`` bytes are gathered before the encoding and binary data are decided, so
+  /// the decision does not depend on how the source cuts its chunks.
   private mutating func fill() throws(NetConvError) {
     guard let chunk = try source.nextChunk() else {
       endOfInput = true
+      if !decided { try decide() }
       if var transcoder {
         transcoder.finish(into: &buffer)
         self.transcoder = transcoder
       }
       return
     }
-    var bytes = chunk
-    if !decided {
-      decided = true
-      let (sniffed, bomLength) = TextEncoding.sniff(chunk)
-      encoding = sniffed
-      bytes.removeFirst(bomLength)
-      switch sniffed {
-      case .utf16LE: transcoder = UTF16Transcoder(bigEndian: false)
-      case .utf16BE: transcoder = UTF16Transcoder(bigEndian: true)
-      case .utf8, .utf8BOM:
-        if let offset = Self.binaryOffset(in: bytes) { throw NetConvError.binary(offset: offset + bomLength) }
-      }
-    }
     bytesRead += chunk.count
+    if !decided {
+      head.append(contentsOf: chunk)
+      if head.count >= Self.sniffWindow { try decide() }
+      return
+    }
+    append(chunk)
+  }
+
+  /// How many bytes the encoding and the binary check look at.
+  static let sniffWindow = 8192
+
+  /// Decides the encoding from the bytes gathered so far and refuses binary data.
+  private mutating func decide() throws(NetConvError) {
+    decided = true
+    var bytes = head
+    head = []
+    let (sniffed, bomLength) = TextEncoding.sniff(bytes)
+    encoding = sniffed
+    bytes.removeFirst(bomLength)
+    switch sniffed {
+    case .utf16LE: transcoder = UTF16Transcoder(bigEndian: false)
+    case .utf16BE: transcoder = UTF16Transcoder(bigEndian: true)
+    case .utf8, .utf8BOM:
+      if let offset = Self.binaryOffset(in: bytes) { throw NetConvError.binary(offset: offset + bomLength) }
+    }
+    append(bytes)
+  }
+
+  private mutating func append(_ bytes: [UInt8]) {
     if var transcoder {
       transcoder.transcode(bytes, into: &buffer)
       self.transcoder = transcoder
@@ -145,21 +166,22 @@ struct LineReader {
     }
   }
 
-  /// The offset of the first sign of binary data in the first chunk: a NUL byte, or control
-  /// bytes making up more than 1% of it. Text uses only tab, line ends, form feed and escape.
+  /// The offset of the first byte that is not text, when the input is mostly not text: more
+  /// than 5% of its first bytes (and at least four) are NUL or control bytes other than tab,
+  /// line ends, form feed and escape. A few stray NULs in a paste are not binary data: the
+  /// lines that hold them are reported as unreadable instead.
   static func binaryOffset(in bytes: [UInt8]) -> Int? {
     var controls = 0
     var first: Int?
     for (index, byte) in bytes.enumerated() where byte < 0x20 {
       switch byte {
       case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: continue
-      case 0x00: return index
       default:
         controls += 1
         if first == nil { first = index }
       }
     }
-    if let first, controls * 100 > bytes.count { return first }
+    if let first, controls >= 4, controls * 20 > bytes.count { return first }
     return nil
   }
 }

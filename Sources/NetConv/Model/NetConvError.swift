@@ -4,12 +4,15 @@ public enum NetConvError: Error, Hashable, Sendable, CustomStringConvertible {
   case unreadable(path: String, reason: String)
   /// The input holds no bytes, or only white space.
   case empty
-  /// The input looks like binary data (NUL bytes or control characters outside UTF-16 text).
+  /// The input looks like binary data: more than 5% of its first 8 KiB are NUL or control
+  /// bytes (outside UTF-16 text). `offset` is where the first one is.
   case binary(offset: Int)
   /// The input holds no netstat or ss content at all.
   case noSocketTables(linesRead: Int)
   /// `strict` was set and lines inside a table could not be read.
   case unrecognizedLines(count: Int, firstLine: Int)
+  /// `strict` was set and numbers in the input were too large to keep (they are null).
+  case valuesOutOfRange(count: Int, firstLine: Int)
   /// The Windows elevation message was the only content (`netstat -b` without administrator rights).
   case elevationRequired(line: Int)
 
@@ -21,13 +24,16 @@ public enum NetConvError: Error, Hashable, Sendable, CustomStringConvertible {
       return "the input is empty: paste or pipe the text that netstat or ss printed"
     case .binary(let offset):
       return
-        "the input looks like binary data (a NUL or control byte at offset \(offset)), not netstat or ss text"
+        "the input looks like binary data (mostly NUL and control bytes, the first at offset \(offset)), not netstat or ss text"
     case .noSocketTables(let lines):
       return
         "no netstat or ss table found in \(lines) line\(lines == 1 ? "" : "s"): expected output of netstat -tunap, ss -tunap or Windows netstat -ano"
     case .unrecognizedLines(let count, let first):
       return
         "\(count) line\(count == 1 ? "" : "s") inside a table could not be read (the first is line \(first)); --strict treats that as an error"
+    case .valuesOutOfRange(let count, let first):
+      return
+        "\(count) value\(count == 1 ? " was" : "s were") out of range and kept as null (the first on line \(first)); --strict treats that as an error"
     case .elevationRequired(let line):
       return
         "line \(line): the paste holds only the Windows elevation message and no data: run netstat -b from an administrator prompt, or use netstat -ano, which needs no elevation"
