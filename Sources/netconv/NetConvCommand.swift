@@ -44,7 +44,7 @@ struct Convert: ParsableCommand {
         0   success
         64  usage error (a bad option or value)
         65  the input holds no netstat/ss content (empty, binary, or other text),
-            or --strict found a line it could not read
+            or --strict found a line or a number it could not read
         66  an input file cannot be read
         74  the output cannot be written
       """
@@ -82,7 +82,7 @@ struct Convert: ParsableCommand {
   @Flag(name: .customLong("no-formula-guard"), help: "CSV: do not prefix cells starting with = + - @ with a quote.")
   var noFormulaGuard = false
 
-  @Flag(name: .long, help: "Fail (exit 65) when any line inside a table cannot be read.")
+  @Flag(name: .long, help: "Fail (exit 65) when any line inside a table, or any number in it, cannot be read.")
   var strict = false
 
   @Flag(name: .long, help: "Print lines read, records and lines per class to standard error.")

@@ -14,6 +14,8 @@ enum EndpointParser {
     var interface: Span?
     /// The port text was neither a number nor `*` nor a known service name.
     var unknownService: Span?
+    /// The port was a number larger than 65535.
+    var portOutOfRange: Span?
     /// The token is a wildcard peer: port `*`, or port 0 on an unspecified address.
     var isWildcard: Bool
   }
@@ -52,7 +54,7 @@ enum EndpointParser {
         wildcardPort = true
       } else if line.isDigits(portSpan) {
         parsed.port = line.integer(portSpan, limit: 65535)
-        if parsed.port == nil { parsed.unknownService = portSpan }
+        if parsed.port == nil { parsed.portOutOfRange = portSpan }
       } else {
         parsed.portName = portSpan
         parsed.port = ServiceTable.port(named: line.string(portSpan), in: names)

@@ -31,6 +31,32 @@ struct ParseContext {
     records[records.count - 1].normalize(reusing: &detailOrder)
   }
 
+  /// The value of a count or id shown as `span`: a number too large to keep is null, with a
+  /// warning (a silent null would hide that the input showed a value).
+  mutating func number(_ line: LineText, _ span: Span, _ field: StaticString, limit: Int = Int(Int32.max)) -> Int? {
+    if let value = line.integer(span, limit: limit) { return value }
+    if line.isDigits(span) { reportTooLarge(line, span, field, limit: limit) }
+    return nil
+  }
+
+  /// Warns that the digits of `span` make a number larger than `limit`.
+  mutating func reportTooLarge(_ line: LineText, _ span: Span, _ field: StaticString, limit: Int) {
+    let digits = line.string(span)
+    let shown = digits.count > 40 ? digits.prefix(40) + "…" : Substring(digits)
+    report(.warning, .valueOutOfRange, "\(field) \(shown) is out of range (at most \(limit)): kept as null")
+  }
+
+  /// Reports what an endpoint's port could not be: a number out of range, or a name missing
+  /// from the service table.
+  mutating func reportPortProblems(_ parsed: EndpointParser.Parsed, in line: LineText) {
+    if let span = parsed.portOutOfRange {
+      report(.warning, .valueOutOfRange, "port \(line.string(span)) is out of range (0–65535): its port is null")
+    }
+    if let name = parsed.unknownService {
+      report(.note, .unknownService, "'\(line.string(name))' is not in the service table: its port is null")
+    }
+  }
+
   /// Records a diagnostic about the current line.
   mutating func report(_ severity: Diagnostic.Severity, _ kind: Diagnostic.Kind, _ message: String) {
     diagnostics.append(Diagnostic(severity, kind, line: lineNumber, message))

@@ -2,7 +2,8 @@
 public struct ParseOptions: Sendable, Hashable {
   /// Read only this dialect, or detect per table when `nil` (the default).
   public var dialect: Dialect?
-  /// Treat any unrecognized line inside a table as an error at the end of the input.
+  /// Treat any unrecognized line inside a table, or a number too large to keep, as an error at
+  /// the end of the input.
   public var strict: Bool
   /// Lines longer than this many bytes are dropped with a diagnostic (default 1 MiB), which
   /// keeps memory flat on a file that is one enormous line.

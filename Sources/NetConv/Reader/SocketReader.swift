@@ -119,6 +119,8 @@ extension SocketReader {
     private var inputEnded = false
     private var sawContent = false
     private var firstUnrecognized: Int?
+    /// Values shown in the input but too large to keep, for `strict`.
+    private var outOfRange: (count: Int, first: Int)?
     /// Stored in each record's `source` as it is handed out (set by ``Conversion``).
     var recordSource: String?
 
@@ -248,6 +250,9 @@ extension SocketReader {
       }
       for index in diagnosticsBefore..<diagnostics.count {
         summary.diagnostics[diagnostics[index].severity, default: 0] += 1
+        if diagnostics[index].kind == .valueOutOfRange {
+          outOfRange = ((outOfRange?.count ?? 0) + 1, outOfRange?.first ?? diagnostics[index].line ?? summary.lines)
+        }
       }
     }
 
@@ -299,6 +304,9 @@ extension SocketReader {
       if !sawContent { throw NetConvError.noSocketTables(linesRead: summary.lines) }
       if options.strict, let first = firstUnrecognized {
         throw NetConvError.unrecognizedLines(count: summary.count(.unrecognized), firstLine: first)
+      }
+      if options.strict, let outOfRange {
+        throw NetConvError.valuesOutOfRange(count: outOfRange.count, firstLine: outOfRange.first)
       }
     }
   }

@@ -137,8 +137,8 @@ private struct InternetTable {
 
   /// Reads an Internet row whose shape was checked into `socket`.
   mutating func readRow(_ line: LineText, tokens: Tokens, into socket: inout RawSocket, context: inout ParseContext) {
-    socket.recvQ = line.integer(tokens[1])
-    socket.sendQ = line.integer(tokens[2])
+    socket.recvQ = context.number(line, tokens[1], "Recv-Q")
+    socket.sendQ = context.number(line, tokens[2], "Send-Q")
     let names: ServiceTable.Names = socket.protocol == "raw" ? .ipProtocols : .services
     if let read = endpoint(tokens[3], in: line, isRemote: false, names: names, context: &context) {
       socket.local = socket.store(read.parsed, of: line)
@@ -174,7 +174,7 @@ private struct InternetTable {
       var field = Span(start: restTokens[index].start, end: rest.end)
       if columns.securityContext == true { field.end = LinuxNetstatParser.programFieldEnd(line, field) }
       let (pid, name) = LinuxNetstatParser.program(line, field)
-      socket.pid = pid
+      socket.pid = pid.flatMap { context.number(line, $0, "pid") }
       socket.process = name.map { socket.store(line, $0) } ?? .none
     }
     var stateTokens = beforeProgram
@@ -184,7 +184,7 @@ private struct InternetTable {
     case .none: userInode = stateTokens.count >= 2 && line.isDigits(stateTokens[stateTokens.endIndex - 1])
     }
     if userInode && stateTokens.count >= 2 {
-      socket.inode = line.integer(stateTokens[stateTokens.endIndex - 1], limit: Int.max)
+      socket.inode = context.number(line, stateTokens[stateTokens.endIndex - 1], "inode", limit: Int.max)
       socket.user = socket.store(line, stateTokens[stateTokens.endIndex - 2])
       stateTokens = stateTokens.dropLast(2)
     }
@@ -201,9 +201,7 @@ private struct InternetTable {
     _ span: Span, in line: LineText, isRemote: Bool, names: ServiceTable.Names, context: inout ParseContext
   ) -> (parsed: EndpointParser.Parsed, truncated: Bool)? {
     let parsed = EndpointParser.parse(span, in: line, names: names)
-    if let name = parsed.unknownService {
-      context.report(.note, .unknownService, "'\(line.string(name))' is not in the service table: its port is null")
-    }
+    context.reportPortProblems(parsed, in: line)
     if isRemote && parsed.isWildcard { return nil }
     var truncated = false
     if span.count > Self.addressColumnWidth {
@@ -299,13 +297,12 @@ extension LinuxNetstatParser {
     return limit
   }
 
-  /// The pid and program of a `PID/Program name` field (`5237/my weird:prog`, `-`).
-  fileprivate static func program(_ line: LineText, _ field: Span) -> (Int?, Span?) {
+  /// The pid text and program of a `PID/Program name` field (`5237/my weird:prog`, `-`).
+  fileprivate static func program(_ line: LineText, _ field: Span) -> (Span?, Span?) {
     let field = line.trim(field)
     guard let slash = line.firstIndex(of: UInt8(ascii: "/"), in: field) else { return (nil, nil) }
-    let pid = line.integer(Span(start: field.start, end: slash))
     let name = line.trim(Span(start: slash + 1, end: field.end))
-    return (pid, name.isEmpty ? nil : name)
+    return (Span(start: field.start, end: slash), name.isEmpty ? nil : name)
   }
 
   // MARK: - UNIX rows
@@ -341,7 +338,7 @@ extension LinuxNetstatParser {
       if Self.isProgramField(firstToken, in: line) {
         let end = Self.programFieldEnd(line, rest)
         let (pid, name) = Self.program(line, Span(start: rest.start, end: end))
-        socket.pid = pid
+        socket.pid = pid.flatMap { context.number(line, $0, "pid") }
         socket.process = name.map { socket.store(line, $0) } ?? .none
         rest = line.trim(Span(start: end, end: rest.end))
       }

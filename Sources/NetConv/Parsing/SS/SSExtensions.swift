@@ -26,6 +26,8 @@ struct SSExtensions {
   var details: [Detail] = []
   /// Where unreadable text (a cut `users:((…` part) starts; it runs to the end of the span.
   var unreadable: Span?
+  /// The first number (a pid, fd or inode) too large to keep: its value is null.
+  var outOfRange: Span?
   /// The span read last: every span above lies inside it.
   private var span = Span(start: 0, end: 0)
 
@@ -42,6 +44,7 @@ struct SSExtensions {
     user = nil
     inode = nil
     unreadable = nil
+    outOfRange = nil
     guard let base = line.bytes.baseAddress else { return }
     var index = span.start
     let end = span.end
@@ -56,7 +59,7 @@ struct SSExtensions {
       if keyEnd + 1 < end && line[keyEnd] == UInt8(ascii: ":") && line[keyEnd + 1] == UInt8(ascii: "(") {
         let key = Span(start: start, end: keyEnd)
         if line.equals(key, Self.users) {
-          if let next = Self.readOwners(line, from: keyEnd + 2, end: end, into: &owners) {
+          if let next = Self.readOwners(line, from: keyEnd + 2, end: end, into: &owners, outOfRange: &outOfRange) {
             index = next
           } else {
             unreadable = Span(start: start, end: end)
@@ -88,6 +91,7 @@ struct SSExtensions {
           user = value
         } else if line.equals(key, Self.ino) {
           inode = line.integer(value, limit: Int.max)
+          if inode == nil { noteOutOfRange(value, in: line) }
         } else {
           details.append(Detail(key: .span(key), value: value.isEmpty ? .yes : .span(value)))
         }
@@ -102,6 +106,11 @@ struct SSExtensions {
         details.append(Detail(key: .span(token), value: .yes))
       }
     }
+  }
+
+  /// Remembers `span` when it is all digits and yet no number was read from it.
+  private mutating func noteOutOfRange(_ span: Span, in line: LineText) {
+    if outOfRange == nil && line.isDigits(span) { outOfRange = span }
   }
 
   /// Merges what was read from `line` into a record: owners (the first one also fills
@@ -177,7 +186,9 @@ struct SSExtensions {
   /// Reads `("name",pid=1,fd=3),("other",pid=2,tid=4,fd=5))` from just after `users:(`;
   /// returns the index after the closing `)`, or `nil` when the text is cut or malformed.
   /// Also reads the pre-3.14 form `("sshd",1234,3)`.
-  private static func readOwners(_ line: LineText, from start: Int, end: Int, into owners: inout [Owner]) -> Int? {
+  private static func readOwners(
+    _ line: LineText, from start: Int, end: Int, into owners: inout [Owner], outOfRange: inout Span?
+  ) -> Int? {
     var index = start
     while index < end {
       switch line[index] {
@@ -209,7 +220,9 @@ struct SSExtensions {
           if let equals = line.firstIndex(of: UInt8(ascii: "="), in: field) {
             let key = Span(start: field.start, end: equals)
             // Ids are never negative: a damaged `pid=-480` is an unknown pid, not a number.
-            let value = line.signedInteger(Span(start: equals + 1, end: field.end)).flatMap { $0 >= 0 ? $0 : nil }
+            let valueSpan = Span(start: equals + 1, end: field.end)
+            let value = line.signedInteger(valueSpan).flatMap { $0 >= 0 ? $0 : nil }
+            if value == nil && outOfRange == nil && line.isDigits(valueSpan) { outOfRange = valueSpan }
             if line.equals(key, pidKey) {
               owner.pid = value
             } else if line.equals(key, fdKey) {

@@ -115,10 +115,10 @@ struct SSParser: DialectParser {
       text.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
       let read = text.withUnsafeBufferPointer { bytes in
         let joined = LineText(bytes: bytes)
-        return continuation(joined, joined.trimmed)
+        return continuation(joined, joined.trimmed, context: &context)
       }
       if let read { return read }
-    } else if pending != nil, isContinuation(line, tokens), let read = continuation(line, line.trimmed) {
+    } else if pending != nil, isContinuation(line, tokens), let read = continuation(line, line.trimmed, context: &context) {
       return read
     }
     if SSVocabulary.notices.contains(where: { line.hasPrefix($0, at: tokens[0].start) }) {
@@ -206,8 +206,8 @@ struct SSParser: DialectParser {
       format: .ss, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: netid?.protocol ?? seen?.unknownName ?? "", family: netid?.family)
     socket.socketType = socket.store(netid?.socketType)
-    socket.recvQ = line.integer(tokens[index], limit: Int.max)
-    socket.sendQ = line.integer(tokens[index + 1], limit: Int.max)
+    socket.recvQ = context.number(line, tokens[index], "Recv-Q", limit: Int.max)
+    socket.sendQ = context.number(line, tokens[index + 1], "Send-Q", limit: Int.max)
     index += 2
 
     let isUnixShape =
@@ -221,7 +221,7 @@ struct SSParser: DialectParser {
       socket.protocol = "unix"
       socket.family = .unix
       if !isStar(line, tokens[index]) { socket.local.address = socket.store(line, tokens[index]) }
-      socket.inode = line.integer(tokens[index + 1], limit: Int.max)
+      socket.inode = context.number(line, tokens[index + 1], "inode", limit: Int.max)
       if !isStar(line, tokens[index + 2]) { socket.remote.address = socket.store(line, tokens[index + 2]) }
       socket.addDetail(key: socket.store("peer_inode"), value: socket.store(line, tokens[index + 3]))
       extensionsStart = tokens[index + 3].end
@@ -238,6 +238,7 @@ struct SSParser: DialectParser {
     var cut: [UInt8]?
     if !rest.isEmpty {
       extensions.read(rest, in: line)
+      if let span = extensions.outOfRange { context.reportTooLarge(line, span, "number", limit: Int.max) }
       if extensions.unreadable != nil {
         // Cut by a narrow terminal: the rest of users:((…)) follows on the next line.
         cut = Array(UnsafeBufferPointer(rebasing: line.bytes[line.trim(rest).start..<rest.end]))
@@ -303,7 +304,7 @@ struct SSParser: DialectParser {
         let slash = line.lastIndex(of: UInt8(ascii: "/"), in: local), slash > colon
       {
         socket.process = socket.store(line, Span(start: colon + 1, end: slash))
-        socket.pid = line.integer(Span(start: slash + 1, end: local.end), limit: Int.max)
+        socket.pid = context.number(line, Span(start: slash + 1, end: local.end), "pid", limit: Int.max)
       }
       if !isStar(line, peer) { socket.remote.address = socket.store(line, peer) }
       return
@@ -322,9 +323,8 @@ struct SSParser: DialectParser {
     let names: ServiceTable.Names = socket.protocol == "raw" || socket.protocol == "icmp" ? .ipProtocols : .services
     let localParsed = EndpointParser.parse(local, in: line, names: names)
     let peerParsed = EndpointParser.parse(peer, in: line, names: names)
-    for name in [localParsed.unknownService, peerParsed.unknownService].compactMap({ $0 }) {
-      context.report(.note, .unknownService, "'\(line.string(name))' is not in the service table: its port is null")
-    }
+    context.reportPortProblems(localParsed, in: line)
+    context.reportPortProblems(peerParsed, in: line)
     socket.local = socket.store(localParsed, of: line)
     let starPeer = peerParsed.address.map { isStar(line, $0) } == true && peerParsed.port == nil
     if !peerParsed.isWildcard && !starPeer {
@@ -361,8 +361,9 @@ struct SSParser: DialectParser {
 
   /// Reads the extensions of a continuation line (`span` of `line`) into the held row: the
   /// line's class, or `nil` when the line holds none.
-  private mutating func continuation(_ line: LineText, _ span: Span) -> LineClass? {
+  private mutating func continuation(_ line: LineText, _ span: Span, context: inout ParseContext) -> LineClass? {
     extensions.read(span, in: line)
+    if let span = extensions.outOfRange { context.reportTooLarge(line, span, "number", limit: Int.max) }
     if extensions.unreadable != nil {
       carry = Array(UnsafeBufferPointer(rebasing: line.bytes[span.start..<span.end]))  // cut again: wait for the next line
       return .continuation

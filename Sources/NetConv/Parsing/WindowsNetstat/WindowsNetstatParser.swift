@@ -49,7 +49,7 @@ struct WindowsNetstatParser: DialectParser {
         socket.stateRaw = socket.store(line, span)
         socket.state = Self.state(line, span, listening: socket.protocol == "tcp" && !socket.hasPeer, context: &context)
       }
-      if trailing < tokens.count { socket.pid = line.integer(tokens[trailing]) }
+      if trailing < tokens.count { socket.pid = context.number(line, tokens[trailing], "PID") }
       pending = socket
       return .continuation
     }
@@ -137,10 +137,8 @@ struct WindowsNetstatParser: DialectParser {
   ) {
     let local = EndpointParser.parse(tokens[1], in: line)
     let remote = EndpointParser.parse(tokens[2], in: line)
-    for parsed in [local, remote] {
-      guard let name = parsed.unknownService else { continue }
-      context.report(.note, .unknownService, "'\(line.string(name))' is not in the service table: its port is null")
-    }
+    context.reportPortProblems(local, in: line)
+    context.reportPortProblems(remote, in: line)
     socket.local = socket.store(local, of: line)
     // A peer on port 0 is never a real peer: listeners show `0.0.0.0:0`, `[::]:0`, or the
     // machine's own name (`LAPTOP-6LNI85PH:0`) in name mode.
@@ -164,7 +162,7 @@ struct WindowsNetstatParser: DialectParser {
       break
     }
     if let pidIndex {
-      socket.pid = line.integer(tokens[pidIndex])
+      socket.pid = context.number(line, tokens[pidIndex], "PID")
       trailing = tokens[(pidIndex + 1)...]
       end = pidIndex
     } else {
