@@ -70,7 +70,8 @@ public enum PasteTransform: Hashable, Sendable, CustomStringConvertible {
   /// The transformed bytes of a UTF-8 paste, or `nil` where the transformation does not apply
   /// (bytes that are not UTF-8, a code page that holds no non-ASCII text).
   public func apply(to bytes: [UInt8]) -> [UInt8]? {
-    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+    // Only UTF-8 text is transformed: UTF-16 (valid UTF-8 with NULs) and code pages are not.
+    guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else { return nil }
     let lines = Self.lines(text)
     switch self {
     case .fold(let width, let spaces):
@@ -94,8 +95,17 @@ public enum PasteTransform: Hashable, Sendable, CustomStringConvertible {
       }
       return out
     case .legacyCodePage:
-      guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-      for page in ["CP850", "CP866", "CP852", "CP936", "CP932", "CP949", "CP950", "CP1252", "CP1251", "CP1250"] {
+      // Text in a language, not mojibake (symbols such as ™ where a letter was meant).
+      guard bytes.contains(where: { $0 >= 0x80 }),
+        text.unicodeScalars.allSatisfy({ $0.isASCII || $0.properties.isAlphabetic })
+      else { return nil }
+      // The page of the text's language: Japanese kana and Korean Hangul first, since the
+      // Chinese pages also hold some of their characters.
+      let scalars = text.unicodeScalars
+      var pages = ["CP850", "CP866", "CP852", "CP936", "CP932", "CP949", "CP950", "CP1252", "CP1251", "CP1250"]
+      if scalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) { pages.insert("CP932", at: 0) }
+      if scalars.contains(where: { (0xAC00...0xD7AF).contains($0.value) }) { pages.insert("CP949", at: 0) }
+      for page in pages {
         if let encoded = Self.iconv(bytes, to: page) { return encoded }
       }
       return nil

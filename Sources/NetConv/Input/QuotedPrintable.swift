@@ -2,7 +2,8 @@
 /// for `=`, `=C3=B6` for `ö`, and `=` at the end of a line for a soft line break.
 ///
 /// Decoding switches on only on evidence that plain netstat or ss text cannot show: the MIME
-/// header, an encoded `=` (`=3D`), or an encoded UTF-8 character (`=C3=96`). In netstat and
+/// header, an encoded `=` (`=3D`), an encoded UTF-8 character (`=C3=96`), or an encoded blank
+/// ending a line after anything but a key (`6353=20`, `    =20`). In netstat and
 /// ss text an `=` is only ever followed by decimal digits (`pid=4402,fd=16`), and an `=` that
 /// is not a well-formed escape (`fd=16))`, `=44` for a plain `D`) rules the encoding out, so
 /// `pid=4402` is never read as `pid` + `D` + `02`.
@@ -67,7 +68,11 @@ struct QuotedPrintable {
       case 0x3D:
         encoded = true
       case 0x09, 0x20:
-        break  // white space encoders protect before a line end or everywhere
+        // Encoders protect a blank that ends a line. In netstat and ss an '=' only follows a
+        // key ('pid=20' cut by a wrap follows a letter), so one after anything else is encoded.
+        if index + 3 == count && (index == 0 || !Self.isLetter(bytes[index - 1])) {
+          encoded = true
+        }
       case 0xC2...0xF4:
         // A UTF-8 lead byte followed by an encoded continuation byte.
         if let next = escapeValue(bytes, at: index + 3), (0x80...0xBF).contains(next) {
@@ -83,6 +88,10 @@ struct QuotedPrintable {
       searchFrom = index + 3
     }
     return encoded ? .encoded : .none
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
   }
 
   /// Characters RFC 2045 §6.7 allows encoders to encode for EBCDIC gateways.
