@@ -48,7 +48,7 @@ enum PasteCleaner {
         for position in index..<bytes.count where bytes[position] == UInt8(ascii: "|") { bytes[position] = 0x20 }
         changed = true
       } else if (lead == UInt8(ascii: "-") || lead == UInt8(ascii: "*")) && index + 1 < bytes.count
-        && bytes[index + 1] == 0x20
+        && bytes[index + 1] == 0x20 && !isFollowedByNumber(bytes, from: index + 1)
       {
         bytes[index] = 0x20
         changed = true
@@ -75,6 +75,16 @@ enum PasteCleaner {
         }
       }
     }
+  }
+
+  /// Whether the next word after `start` is a number: `* 5647` is ss's UNIX peer (`*`) and
+  /// its inode, not a list bullet (no netstat or ss row starts with a number).
+  private static func isFollowedByNumber(_ bytes: [UInt8], from start: Int) -> Bool {
+    var index = start
+    while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+    let digits = index
+    while index < bytes.count && bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+    return index > digits && (index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x09)
   }
 
   /// The end of a line-number gutter starting at `start`: digits, optional blanks, then `:`,

@@ -32,6 +32,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     case inferredProtocol = "inferred-protocol"
     case quotedPrintable = "quoted-printable"
     case valueOutOfRange = "value-out-of-range"
+    case rejoinedWrap = "rejoined-wrap"
   }
 
   /// How much it matters.

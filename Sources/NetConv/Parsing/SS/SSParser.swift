@@ -111,8 +111,7 @@ struct SSParser: DialectParser {
     }
     if pending != nil, let carried = carry {
       carry = nil
-      var text = carried
-      text.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
+      var text = Self.joining(carried, line)
       let read = text.withUnsafeBufferPointer { bytes in
         let joined = LineText(bytes: bytes)
         return continuation(joined, joined.trimmed, context: &context)
@@ -194,8 +193,12 @@ struct SSParser: DialectParser {
     let netid = seen?.netid
     // The addresses: `addr:port`, `*`, or a UNIX path; never a bare number (macOS kctl tables).
     guard netid?.protocol == "unix" || looksLikeAddress(line, tokens[index + 2]) else { return .none }
-    if index + 3 == tokens.count {
-      // Only the local address: a row broken by a narrow terminal (or, at the end, a cut paste).
+    let onlyLocal =
+      index + 3 == tokens.count
+      || (netid?.protocol == "unix" && index + 4 == tokens.count && line.isDigits(tokens[index + 3]))
+    if onlyLocal {
+      // Only the local address (a UNIX row: its path and inode): a row broken by a narrow
+      // terminal or a wrap (or, at the end, a cut paste).
       return allowPartial && (seen != nil || stateSpan != nil) ? .partial : .none
     }
     if let name = seen?.unknownName {
@@ -242,6 +245,7 @@ struct SSParser: DialectParser {
       if extensions.unreadable != nil {
         // Cut by a narrow terminal: the rest of users:((…)) follows on the next line.
         cut = Array(UnsafeBufferPointer(rebasing: line.bytes[line.trim(rest).start..<rest.end]))
+        if rest.end < line.bytes.count && LineText.isSpace(line[rest.end]) { cut?.append(0x20) }
       } else {
         extensions.apply(to: &socket, from: line)
       }
@@ -359,13 +363,43 @@ struct SSParser: DialectParser {
     var unknownName: String?
   }
 
+  /// A cut `users:((…` part joined with the line that continues it. A blank at the cut (at the
+  /// end of the cut line or the start of the next) is kept as one space where the cut is inside
+  /// a process name (`("ch"ld, (worker"`), and dropped elsewhere (`pid=44` + `02`).
+  private static func joining(_ carried: [UInt8], _ line: LineText) -> [UInt8] {
+    var text = carried
+    let blankAtCut = text.last == 0x20 || line.trimmed.start > 0
+    while text.last == 0x20 { text.removeLast() }
+    if blankAtCut && endsInsideName(text) { text.append(0x20) }
+    text.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
+    return text
+  }
+
+  /// Whether `bytes` end inside the quoted name of an owner: after the last `("`, no `",`.
+  private static func endsInsideName(_ bytes: [UInt8]) -> Bool {
+    var index = bytes.count - 2
+    while index >= 0 {
+      if bytes[index] == UInt8(ascii: "(") && bytes[index + 1] == UInt8(ascii: "\"") { break }
+      index -= 1
+    }
+    guard index >= 0 else { return false }
+    var scan = index + 2
+    while scan + 1 < bytes.count {
+      if bytes[scan] == UInt8(ascii: "\"") && bytes[scan + 1] == UInt8(ascii: ",") { return false }
+      scan += 1
+    }
+    return true
+  }
+
   /// Reads the extensions of a continuation line (`span` of `line`) into the held row: the
   /// line's class, or `nil` when the line holds none.
   private mutating func continuation(_ line: LineText, _ span: Span, context: inout ParseContext) -> LineClass? {
     extensions.read(span, in: line)
     if let span = extensions.outOfRange { context.reportTooLarge(line, span, "number", limit: Int.max) }
     if extensions.unreadable != nil {
-      carry = Array(UnsafeBufferPointer(rebasing: line.bytes[span.start..<span.end]))  // cut again: wait for the next line
+      // Cut again: wait for the next line.
+      carry = Array(UnsafeBufferPointer(rebasing: line.bytes[span.start..<span.end]))
+      if span.end < line.bytes.count && LineText.isSpace(line[span.end]) { carry?.append(0x20) }
       return .continuation
     }
     guard !extensions.isEmpty, pending != nil else { return nil }

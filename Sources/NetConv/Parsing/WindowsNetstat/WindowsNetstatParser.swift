@@ -19,6 +19,8 @@ struct WindowsNetstatParser: DialectParser {
   private var sawOwnerLines = false
   /// Whether the last line was a header, so a wrapped remainder (`PID`) is header too.
   private var afterHeader = false
+  /// Whether the held row's PID is the last token of its line, where a hard wrap can cut it.
+  private var pidEndsRow = false
   /// The line of the elevation message, when the paste holds one.
   private(set) var elevationLine: Int?
 
@@ -52,6 +54,9 @@ struct WindowsNetstatParser: DialectParser {
       if trailing < tokens.count { socket.pid = context.number(line, tokens[trailing], "PID") }
       pending = socket
       return .continuation
+    }
+    if tokens.count == 1, line.isDigits(tokens[0]), pidEndsRow, let pid = pending?.pid {
+      return rejoinPID(pid, tail: line, tokens[0], context: &context)
     }
     if pending != nil
       && (line[trimmed.start] == UInt8(ascii: "[") || tokens.count == 1
@@ -129,6 +134,7 @@ struct WindowsNetstatParser: DialectParser {
     pending = RawSocket(
       format: .windowsNetstat, snapshot: context.snapshots.current, line: context.lineNumber, protocol: proto)
     Self.readRow(line, tokens: tokens, into: &pending!, machineNameNoted: &machineNameNoted, context: &context)
+    pidEndsRow = tokens.count > 3 && line.isDigits(tokens[tokens.count - 1])
   }
 
   private static func readRow(
@@ -217,12 +223,31 @@ struct WindowsNetstatParser: DialectParser {
   /// Whether the line is the end of the held row, wrapped by a mail client: the row stops
   /// after its addresses, and this line is a state word and/or a PID and nothing else.
   private func isWrappedTail(_ line: LineText, _ tokens: Tokens) -> Bool {
-    guard tokens.count <= 2, pending != nil, pending?.stateRaw.isNone == true, pending?.pid == nil,
+    guard tokens.count <= 2, pending != nil, pending?.pid == nil,
       pending?.process.isNone == true, pending?.component.isNone == true
     else { return false }
+    // The PID alone: wrapped after the state (netstat never prints a number on its own line).
     if tokens.count == 1 && line.isDigits(tokens[0]) { return true }
+    guard pending?.stateRaw.isNone == true else { return false }
     guard WindowsNetstatVocabulary.state(line.string(tokens[0])) != nil else { return false }
     return tokens.count == 1 || line.isDigits(tokens[1])
+  }
+
+  /// A number alone on the line under a row that ends in its PID: a hard wrap cut the PID
+  /// (`… ESTABLISHED     58` + `28`); netstat never prints such a line. The digits are joined,
+  /// with a note that says so.
+  private mutating func rejoinPID(_ pid: Int, tail line: LineText, _ digits: Span, context: inout ParseContext)
+    -> LineClass
+  {
+    let joined = String(pid) + line.string(digits)
+    guard let value = Int(joined), value <= Int(Int32.max) else {
+      context.report(.warning, .unrecognizedLine, "a number alone under a row: '\(line.string(digits))' could not be read")
+      return .unrecognized
+    }
+    pending!.pid = value
+    pidEndsRow = false
+    context.report(.note, .rejoinedWrap, "'\(line.string(digits))' continues the PID of the row above, cut by a line wrap: PID \(value)")
+    return .continuation
   }
 
   // MARK: - Owner lines (-b)
