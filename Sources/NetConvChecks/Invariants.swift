@@ -28,7 +28,12 @@ public enum Invariants {
   /// Parses `bytes` to the end with `options`, collecting records, diagnostics, the
   /// end-of-input error and the summary.
   public static func parse(_ bytes: [UInt8], options: ParseOptions) -> Parse {
-    let reader = SocketReader(bytes: bytes, options: options)
+    parse(SocketReader(bytes: bytes, options: options))
+  }
+
+  /// Reads `reader` to the end, collecting records, diagnostics, the end-of-input error and
+  /// the summary.
+  public static func parse(_ reader: SocketReader) -> Parse {
     var result = Parse()
     do {
       while let event = try reader.next() {
@@ -54,6 +59,38 @@ public enum Invariants {
     let second = parse(bytes, maxLineLength: maxLineLength)
     guard second == first else { throw Violation("parsing the same bytes twice gave different results") }
     try checkWriters(first.records)
+  }
+
+  /// The invariants one parse can check, for the fast fuzz target: every line in one class,
+  /// the counts adding up, and every record within the schema.
+  ///
+  /// - Throws: The first ``Violation`` found.
+  public static func checkParse(_ bytes: [UInt8], maxLineLength: Int = 1 << 20) throws {
+    let result = parse(bytes, maxLineLength: maxLineLength)
+    try checkAccounting(result)
+    for record in result.records { try checkRecord(record, lines: result.summary.lines) }
+  }
+
+  /// The chunk sizes ``checkChunking(_:maxLineLength:)`` feeds the input in.
+  public static let chunkSizes = [1, 7, 4096]
+
+  /// The records, diagnostics and counts do not depend on how the input arrives: fed 1, 7 and
+  /// 4096 bytes at a time, it reads the same as in one piece.
+  ///
+  /// - Throws: A ``Violation`` naming the chunk size that read differently.
+  public static func checkChunking(_ bytes: [UInt8], maxLineLength: Int = 1 << 20) throws {
+    let options = ParseOptions(maxLineLength: maxLineLength)
+    let whole = parse(SocketReader(source: MemoryByteSource(bytes, chunkSize: max(1, bytes.count)), options: options))
+    for size in chunkSizes {
+      let pieces = parse(SocketReader(source: MemoryByteSource(bytes, chunkSize: size), options: options))
+      guard pieces == whole else {
+        let what =
+          pieces.records != whole.records
+          ? difference(pieces.records, whole.records)
+          : pieces.diagnostics != whole.diagnostics ? "diagnostics differ" : "error or counts differ"
+        throw Violation("fed \(size) bytes at a time, the input reads differently: \(what)")
+      }
+    }
   }
 
   /// Every line has exactly one class, and the counts add up.

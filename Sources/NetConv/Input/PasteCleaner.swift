@@ -48,7 +48,7 @@ enum PasteCleaner {
         for position in index..<bytes.count where bytes[position] == UInt8(ascii: "|") { bytes[position] = 0x20 }
         changed = true
       } else if (lead == UInt8(ascii: "-") || lead == UInt8(ascii: "*")) && index + 1 < bytes.count
-        && bytes[index + 1] == 0x20 && !isFollowedByNumber(bytes, from: index + 1)
+        && bytes[index + 1] == 0x20 && isListItem(bytes, from: index + 1)
       {
         bytes[index] = 0x20
         changed = true
@@ -77,14 +77,22 @@ enum PasteCleaner {
     }
   }
 
-  /// Whether the next word after `start` is a number: `* 5647` is ss's UNIX peer (`*`) and
-  /// its inode, not a list bullet (no netstat or ss row starts with a number).
-  private static func isFollowedByNumber(_ bytes: [UInt8], from start: Int) -> Bool {
+  /// Whether what follows a `*` or `-` at `start` is the item of a list: a word (a row starts
+  /// with a protocol, Netid or state word) or an owner line (`[svchost.exe]`). Anything else
+  /// is data: `* 5647` is ss's UNIX peer and its inode, `*  users:((…` (a word with a colon)
+  /// the rest of a wrapped `0.0.0.0:*`, a `*` alone the same.
+  private static func isListItem(_ bytes: [UInt8], from start: Int) -> Bool {
     var index = start
-    while index < bytes.count && bytes[index] == 0x20 { index += 1 }
-    let digits = index
-    while index < bytes.count && bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
-    return index > digits && (index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x09)
+    while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+    guard index < bytes.count else { return false }
+    let byte = bytes[index]
+    guard (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "[") || byte >= 0x80 else { return false }
+    // `users:((…`, `ino:1599`: ss details after a wrapped `*`, not an item.
+    while index < bytes.count && bytes[index] != 0x20 && bytes[index] != 0x09 {
+      if bytes[index] == UInt8(ascii: ":") { return false }
+      index += 1
+    }
+    return true
   }
 
   /// The end of a line-number gutter starting at `start`: digits, optional blanks, then `:`,

@@ -24,6 +24,9 @@ struct LinuxNetstatParser: DialectParser {
   /// The last Internet row, held until the next line in case a mail client wrapped its end
   /// (state, user, program, timer) onto that line.
   private var pending: RawSocket?
+  /// The header just read, in case a wrap carried its end (`PID/Program name`) onto the next
+  /// line; `nil` once anything else is read.
+  private var lastHeader: [UInt8]?
 
   mutating func endBlock() {
     if table == .skipped { table = nil }
@@ -34,6 +37,11 @@ struct LinuxNetstatParser: DialectParser {
     if noticeLinesLeft > 0 {
       noticeLinesLeft -= 1
       return .notice
+    }
+    let header = lastHeader
+    lastHeader = nil
+    if let header, Self.isHeaderRest(line, tokens) {
+      return readHeader(rejoining: header, line)
     }
     if isWrappedTail(line, tokens) {
       let span = Span(start: tokens[0].start, end: tokens[tokens.count - 1].end)
@@ -61,12 +69,14 @@ struct LinuxNetstatParser: DialectParser {
         context.snapshots.header(.linuxInternet)
         table = .internet
         internet = InternetTable(columns: .internet(from: line, tokens: tokens))
+        lastHeader = Array(line.bytes[0..<line.trimmed.end]) + (line.trimmed.end < line.count ? [0x20] : [])
         return .header
       }
       if LinuxNetstatVocabulary.refcntWords.contains(second) {
         context.snapshots.header(.linuxUnix)
         table = .unix
         unixColumns = .unix(from: line, tokens: tokens)
+        lastHeader = Array(line.bytes[0..<line.trimmed.end]) + (line.trimmed.end < line.count ? [0x20] : [])
         return .header
       }
     }
@@ -78,6 +88,39 @@ struct LinuxNetstatParser: DialectParser {
   }
 
   private static let proto = Array("Proto".utf8)
+
+  /// Whether a line after a header can be its wrapped end: words only — no number, address or
+  /// protocol (`ID/Program name     Path`, `State       PID/Program name`, `Timer`).
+  private static func isHeaderRest(_ line: LineText, _ tokens: Tokens) -> Bool {
+    guard tokens.count <= 6 else { return false }
+    for token in tokens {
+      for index in token.start..<token.end {
+        let byte = line[index]
+        if LineText.isDigit(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "*") { return false }
+      }
+    }
+    let first = tokens[0]
+    return !LinuxNetstatVocabulary.protocolTokens.contains { line.equals(first, $0.token) }
+  }
+
+  /// Reads the columns again from a header and the line that continues it: joined directly
+  /// when the wrap cut a word (`P` + `ID/Program name`), with a space when it fell between words.
+  private mutating func readHeader(rejoining header: [UInt8], _ line: LineText) -> LineClass {
+    var joined = header
+    if LineText.isSpace(line[0]) && joined.last != 0x20 { joined.append(0x20) }
+    joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
+    joined.withUnsafeBufferPointer { bytes in
+      let text = LineText(bytes: bytes)
+      var storage: [Span] = []
+      let tokens = text.tokens(of: text.trimmed, reusing: &storage)
+      if table == .internet {
+        internet = InternetTable(columns: .internet(from: text, tokens: tokens))
+      } else if table == .unix {
+        unixColumns = .unix(from: text, tokens: tokens)
+      }
+    }
+    return .header
+  }
 
   private mutating func banner(_ kind: LinuxNetstatVocabulary.TableKind, context: inout ParseContext)
     -> LineClass

@@ -81,6 +81,11 @@ struct SSExtensions {
         continue
       }
       let token = Span(start: start, end: tokenEnd)
+      if tokenEnd == end, keyEnd + 1 == tokenEnd, line.equals(Span(start: start, end: keyEnd), Self.users) {
+        // `users:` and nothing after it: the owner list was cut by a wrap and follows.
+        unreadable = Span(start: start, end: end)
+        return
+      }
       index = tokenEnd
       if token.count == 3, Self.isArrow(line, token) {
         details.append(Detail(key: .shutdown, value: .span(token)))

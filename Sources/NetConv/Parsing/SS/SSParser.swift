@@ -57,11 +57,13 @@ struct SSParser: DialectParser {
   mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
     let wasAfterHeader = afterHeader
     afterHeader = false
-    if let partial = partialRow, LineText.isSpace(line[0]) {
+    if let partial = partialRow, LineText.isSpace(line[0]) || partial.bytes.last == UInt8(ascii: ":") {
       // The peer address (and maybe more) of a row a narrow terminal broke: join and read again.
+      // A row that ends in an address cut after its ':' continues that token.
       var joined = partial.bytes
-      joined.append(0x20)
+      if joined.last != UInt8(ascii: ":") { joined.append(0x20) }
       joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
+      if line.trimmed.end < line.count { joined.append(0x20) }  // a users:(( cut at a blank keeps it
       partialRow = nil
       let completed = joined.withUnsafeBufferPointer { bytes -> Bool in
         let text = LineText(bytes: bytes)
@@ -104,14 +106,14 @@ struct SSParser: DialectParser {
       flush(context: &context)
       inSummary = false
       context.snapshots.row(.ss)
-      partialRow = (Array(line.bytes), context.lineNumber)
+      partialRow = (Array(line.bytes[0..<line.trimmed.end]), context.lineNumber)
       return .record
     case .none:
       break
     }
     if pending != nil, let carried = carry {
       carry = nil
-      var text = Self.joining(carried, line)
+      let text = Self.joining(carried, line)
       let read = text.withUnsafeBufferPointer { bytes in
         let joined = LineText(bytes: bytes)
         return continuation(joined, joined.trimmed, context: &context)
@@ -195,10 +197,11 @@ struct SSParser: DialectParser {
     guard netid?.protocol == "unix" || looksLikeAddress(line, tokens[index + 2]) else { return .none }
     let onlyLocal =
       index + 3 == tokens.count
-      || (netid?.protocol == "unix" && index + 4 == tokens.count && line.isDigits(tokens[index + 3]))
+      || (netid?.protocol == "unix" && (index + 4...index + 5).contains(tokens.count) && line.isDigits(tokens[index + 3]))
+      || (index + 4 == tokens.count && line[tokens[index + 3].end - 1] == UInt8(ascii: ":"))
     if onlyLocal {
-      // Only the local address (a UNIX row: its path and inode): a row broken by a narrow
-      // terminal or a wrap (or, at the end, a cut paste).
+      // Only the local address (a UNIX row: its path and inode, maybe the peer's path): a row
+      // broken by a narrow terminal or a wrap (or, at the end, a cut paste).
       return allowPartial && (seen != nil || stateSpan != nil) ? .partial : .none
     }
     if let name = seen?.unknownName {
