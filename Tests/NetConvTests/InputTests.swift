@@ -1,5 +1,5 @@
 import Foundation
-import NetConv
+@testable import NetConv
 import Testing
 
 /// Bytes → text → lines: encodings, line ends and hostile inputs.
@@ -157,5 +157,26 @@ import Testing
     let text = try String(contentsOf: Self.table, encoding: .utf8)
     let quoted = text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
     #expect(TestSupport.parse(quoted).records.map(\.remote) == TestSupport.parse(text).records.map(\.remote))
+  }
+}
+
+/// The vocabulary probe index finds what a plain substring search finds.
+@Suite struct VocabularyProbeTests {
+  @Test func everyProbeIsFoundInsideOtherText() {
+    for probe in VocabularyProbes.all {
+      #expect(VocabularyProbes.occurs(in: Array("xx \(probe) yy".utf8)), "\(probe)")
+      #expect(VocabularyProbes.occurs(in: Array(probe.utf8)), "\(probe)")
+    }
+  }
+
+  @Test func textWithoutAProbeIsNotMatched() {
+    var random = SystemRandomNumberGenerator()
+    let letters = Array("aeiouäöüßéèçñøåæœžščřňďťěůабвгдежзийклмн ".unicodeScalars)
+    for _ in 0..<500 {
+      var text = ""
+      for _ in 0..<Int.random(in: 1...40, using: &random) { text.unicodeScalars.append(letters.randomElement(using: &random)!) }
+      let plain = VocabularyProbes.all.contains { text.contains($0) }
+      #expect(VocabularyProbes.occurs(in: Array(text.utf8)) == plain, "\(text)")
+    }
   }
 }

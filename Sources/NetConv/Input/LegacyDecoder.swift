@@ -62,7 +62,7 @@ final class LegacyDecoder {
       decoded.removeAll(keepingCapacity: true)
       decode(bytes, as: page, into: &decoded)
       let text = String(decoding: decoded, as: UTF8.self)
-      let score = Self.score(text, page: page)
+      let score = Self.score(text, page: page, vocabulary: VocabularyProbes.occurs(in: decoded))
       if score > bestScore {
         best = page
         bestScore = score
@@ -76,10 +76,10 @@ final class LegacyDecoder {
     .cp850, .cp1252, .cp437, .cp852, .cp1250, .cp866, .cp1251, .cp936, .cp932, .cp949, .cp950,
   ]
 
-  /// How natural `text` looks as the decoding of a line in `page`.
-  static func score(_ text: String, page: LegacyCodePage) -> Int {
-    var score = 0
-    if VocabularyProbes.all.contains(where: { text.contains($0) }) { score += 1000 }
+  /// How natural `text` looks as the decoding of a line in `page`; `vocabulary` tells whether it
+  /// holds a word of netconv's vocabulary (``VocabularyProbes/occurs(in:)``).
+  static func score(_ text: String, page: LegacyCodePage, vocabulary: Bool) -> Int {
+    var score = vocabulary ? 1000 : 0
     let latin = page.isLatin
     var previousWasLetter = false
     var nonASCIIRun = 0
