@@ -27,6 +27,9 @@ struct LinuxNetstatParser: DialectParser {
   /// The header just read, in case a wrap carried its end (`PID/Program name`) onto the next
   /// line; `nil` once anything else is read.
   private var lastHeader: [UInt8]?
+  /// An Internet row that ended after its local address (a wrap carried the rest onto the
+  /// next line, or the paste ends there): its bytes and line number.
+  private var partialRow: (bytes: [UInt8], line: Int)?
 
   mutating func endBlock() {
     if table == .skipped { table = nil }
@@ -42,6 +45,13 @@ struct LinuxNetstatParser: DialectParser {
     lastHeader = nil
     if let header, Self.isHeaderRest(line, tokens) {
       return readHeader(rejoining: header, line)
+    }
+    if let partial = partialRow {
+      partialRow = nil
+      if Self.hasColonPort(line, tokens[0]), let joined = rejoin(partial, line, context: &context) {
+        return joined
+      }
+      emitCut(partial, context: &context)
     }
     if isWrappedTail(line, tokens) {
       let span = Span(start: tokens[0].start, end: tokens[tokens.count - 1].end)
@@ -149,6 +159,15 @@ struct LinuxNetstatParser: DialectParser {
   ) -> LineClass? {
     // Both addresses hold a colon before the port; BSD rows use a dot (`*.22`, `127.0.0.1.25`,
     // `fe80::aede:48ff:.61677`).
+    if tokens.count == 4, table == .internet, line.isDigits(tokens[1]), line.isDigits(tokens[2]),
+      Self.hasColonPort(line, tokens[3])
+    {
+      // Ends after the local address: wait for the rest on the next line.
+      flush(context: &context)
+      context.snapshots.row(.linuxInternet)
+      partialRow = (Array(line.bytes[0..<line.trimmed.end]), context.lineNumber)
+      return .record
+    }
     guard tokens.count >= 5, line.isDigits(tokens[1]), line.isDigits(tokens[2]),
       Self.hasColonPort(line, tokens[3]), Self.hasColonPort(line, tokens[4])
     else { return nil }
@@ -403,6 +422,55 @@ extension RawSocket {
 extension LinuxNetstatParser {
   /// Emits the held Internet row.
   mutating func flush(context: inout ParseContext) {
+    if let partial = partialRow {
+      partialRow = nil
+      emitCut(partial, context: &context)
+    }
     context.emit(taking: &pending)
+  }
+
+  /// Reads a row that ended after its local address joined with the line that continues it
+  /// (`192.168.1.20:51234      ESTABLISHED …`); `nil` when the two do not make a row.
+  private mutating func rejoin(_ partial: (bytes: [UInt8], line: Int), _ line: LineText, context: inout ParseContext)
+    -> LineClass?
+  {
+    var joined = partial.bytes
+    joined.append(0x20)
+    joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.bytes.count]))
+    return joined.withUnsafeBufferPointer { bytes -> LineClass? in
+      let text = LineText(bytes: bytes)
+      var storage: [Span] = []
+      let tokens = text.tokens(of: text.trimmed, reusing: &storage)
+      guard let entry = LinuxNetstatVocabulary.protocolTokens.first(where: { text.equals(tokens[0], $0.token) }),
+        tokens.count >= 5, internetRow(text, tokens: tokens, protocol: entry.protocol, family: entry.family, context: &context) != nil
+      else { return nil }
+      pending?.line = partial.line
+      return .continuation
+    }
+  }
+
+  /// Emits a row that ended after its local address as a record without the rest, with a
+  /// warning: the row shows a socket, but not its peer, state or owner.
+  private mutating func emitCut(_ partial: (bytes: [UInt8], line: Int), context: inout ParseContext) {
+    partial.bytes.withUnsafeBufferPointer { bytes in
+      let text = LineText(bytes: bytes)
+      var storage: [Span] = []
+      let tokens = text.tokens(of: text.trimmed, reusing: &storage)
+      guard let entry = LinuxNetstatVocabulary.protocolTokens.first(where: { text.equals(tokens[0], $0.token) }) else {
+        return
+      }
+      var socket = RawSocket(
+        format: .linuxNetstat, snapshot: context.snapshots.current, line: partial.line, protocol: entry.protocol,
+        family: entry.family)
+      socket.recvQ = text.integer(tokens[1])
+      socket.sendQ = text.integer(tokens[2])
+      let parsed = EndpointParser.parse(tokens[3], in: text)
+      socket.local = socket.store(parsed, of: text)
+      let line = context.lineNumber
+      context.lineNumber = partial.line
+      context.report(.warning, .malformedRow, "a row that ends after its local address: its peer, state and owner are missing")
+      context.lineNumber = line
+      context.emit(socket)
+    }
   }
 }

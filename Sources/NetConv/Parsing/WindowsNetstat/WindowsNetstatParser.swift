@@ -19,6 +19,8 @@ struct WindowsNetstatParser: DialectParser {
   private var sawOwnerLines = false
   /// Whether the last line was a header, so a wrapped remainder (`PID`) is header too.
   private var afterHeader = false
+  /// A row that ended after its first address, waiting for the rest on the next line.
+  private var partialRow: (bytes: [UInt8], line: Int)?
   /// Whether the held row's PID is the last token of its line, where a hard wrap can cut it.
   private var pidEndsRow = false
   /// The line of the elevation message, when the paste holds one.
@@ -27,12 +29,69 @@ struct WindowsNetstatParser: DialectParser {
   mutating func endBlock() {}
 
   mutating func flush(context: inout ParseContext) {
+    if let partial = partialRow {
+      partialRow = nil
+      emitCut(partial, context: &context)
+    }
     context.emit(taking: &pending)
+  }
+
+  /// Reads a row that ended after its first address joined with the line that continues it
+  /// (`147.75.40.150:443      ESTABLISHED     6120`); `nil` when the two do not make a row.
+  private mutating func rejoin(_ partial: (bytes: [UInt8], line: Int), _ line: LineText, context: inout ParseContext)
+    -> LineClass?
+  {
+    var joined = partial.bytes
+    joined.append(0x20)
+    joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.bytes.count]))
+    return joined.withUnsafeBufferPointer { bytes -> LineClass? in
+      let text = LineText(bytes: bytes)
+      var storage: [Span] = []
+      let tokens = text.tokens(of: text.trimmed, reusing: &storage)
+      guard isRow(text, tokens) else { return nil }
+      row(text, tokens: tokens, context: &context)
+      pending?.line = partial.line
+      return .continuation
+    }
+  }
+
+  /// Emits a row that ended after its first address as a record without the rest, with a
+  /// warning. (`TCP 127.0.0` with no port is no address and never gets here.)
+  private mutating func emitCut(_ partial: (bytes: [UInt8], line: Int), context: inout ParseContext) {
+    partial.bytes.withUnsafeBufferPointer { bytes in
+      let text = LineText(bytes: bytes)
+      var storage: [Span] = []
+      let tokens = text.tokens(of: text.trimmed, reusing: &storage)
+      let proto = text[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
+      var socket = RawSocket(
+        format: .windowsNetstat, snapshot: context.snapshots.current, line: partial.line, protocol: proto)
+      let parsed = EndpointParser.parse(tokens[1], in: text)
+      socket.local = socket.store(parsed, of: text)
+      socket.family = AddressFamily.infer(fromToken: tokens[1], in: text)
+      let line = context.lineNumber
+      context.lineNumber = partial.line
+      context.report(.warning, .malformedRow, "a row that ends after its first address: the rest of it is missing")
+      context.lineNumber = line
+      context.emit(socket)
+    }
   }
 
   mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
     let wasAfterHeader = afterHeader
     afterHeader = false
+    if let partial = partialRow {
+      partialRow = nil
+      if looksLikeEndpoint(line, tokens[0]), let joined = rejoin(partial, line, context: &context) { return joined }
+      emitCut(partial, context: &context)
+    }
+    if tokens.count == 2 && startsRow(line, tokens) {
+      // Ends after its first address: wait for the rest on the next line.
+      flush(context: &context)
+      context.snapshots.row(.windows)
+      sawRow = true
+      partialRow = (Array(line.bytes[0..<line.trimmed.end]), context.lineNumber)
+      return .record
+    }
     if isRow(line, tokens) {
       flush(context: &context)
       row(line, tokens: tokens, context: &context)
@@ -109,7 +168,13 @@ struct WindowsNetstatParser: DialectParser {
 
   /// `TCP|UDP local foreign …`, where both addresses contain a colon.
   private func isRow(_ line: LineText, _ tokens: Tokens) -> Bool {
-    guard tokens.count >= 3, tokens[0].count == 3 else { return false }
+    guard tokens.count >= 3 else { return false }
+    return startsRow(line, tokens) && looksLikeEndpoint(line, tokens[2])
+  }
+
+  /// Whether the line starts like a row: `TCP` or `UDP` in upper case, then an address.
+  private func startsRow(_ line: LineText, _ tokens: Tokens) -> Bool {
+    guard tokens.count >= 2, tokens[0].count == 3 else { return false }
     let first = line[tokens[0].start] | 0x20
     let second = line[tokens[0].start + 1] | 0x20
     let third = line[tokens[0].start + 2] | 0x20
@@ -117,7 +182,7 @@ struct WindowsNetstatParser: DialectParser {
     let isUDP = first == UInt8(ascii: "u") && second == UInt8(ascii: "d") && third == UInt8(ascii: "p")
     // net-tools rows start in lower case and carry queue numbers; Windows rows in upper case.
     guard (isTCP || isUDP) && line[tokens[0].start] < UInt8(ascii: "a") else { return false }
-    return looksLikeEndpoint(line, tokens[1]) && looksLikeEndpoint(line, tokens[2])
+    return looksLikeEndpoint(line, tokens[1])
   }
 
   /// Whether a token is an `address:port` (or `*:*`).
