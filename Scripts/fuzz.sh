@@ -19,7 +19,8 @@ mode=${3:-full}
 case "$mode" in full | parse | chunks | metamorphic) ;; *) echo "fuzz: unknown mode $mode" >&2; exit 64 ;; esac
 scratch=.build-fuzz
 swift build -c release --product netconv-fuzz --scratch-path "$scratch" \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library -Xlinker --export-dynamic >/dev/null
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library -Xlinker --export-dynamic \
+  | { grep -E "error:|Build of product|Build complete" || true; }
 binary="$scratch/release/netconv-fuzz"
 
 corpus=$scratch/corpus

@@ -81,8 +81,11 @@ struct SSExtensions {
         continue
       }
       let token = Span(start: start, end: tokenEnd)
-      if tokenEnd == end, keyEnd + 1 == tokenEnd, line.equals(Span(start: start, end: keyEnd), Self.users) {
-        // `users:` and nothing after it: the owner list was cut by a wrap and follows.
+      if tokenEnd == end,
+        (keyEnd + 1 == tokenEnd && line.equals(Span(start: start, end: keyEnd), Self.users))
+          || Self.isArrowStart(line, token)
+      {
+        // `users:` or the start of a shutdown arrow (`<-`) at the very end: cut by a wrap.
         unreadable = Span(start: start, end: end)
         return
       }
@@ -165,6 +168,14 @@ struct SSExtensions {
   private static let tidKey: StaticString = "tid"
 
   /// `<->`, `-->`, `<--` or `---`: how the socket was shut down (`-e`).
+  /// Whether a token of one or two bytes is the start of a shutdown arrow (`<`, `<-`, `-`, `--`).
+  private static func isArrowStart(_ line: LineText, _ token: Span) -> Bool {
+    guard token.count <= 2 else { return false }
+    let first = line[token.start]
+    guard first == UInt8(ascii: "<") || first == UInt8(ascii: "-") else { return false }
+    return token.count == 1 || line[token.start + 1] == UInt8(ascii: "-")
+  }
+
   private static func isArrow(_ line: LineText, _ token: Span) -> Bool {
     let first = line[token.start]
     let middle = line[token.start + 1]

@@ -49,7 +49,21 @@ struct SSParser: DialectParser {
     }
     if let text = carry {
       carry = nil
-      context.report(.warning, .malformedRow, "could not read '\(String(decoding: text, as: UTF8.self))' after the addresses")
+      // What can be read before the cut part is kept; the rest is said on the row's line (the
+      // line after it may belong to something else).
+      var unread = text
+      text.withUnsafeBufferPointer { bytes in
+        let line = LineText(bytes: bytes)
+        extensions.read(line.trimmed, in: line)
+        guard let cut = extensions.unreadable, cut.start > line.trimmed.start, pending != nil else { return }
+        extensions.read(Span(start: line.trimmed.start, end: cut.start), in: line)
+        if extensions.unreadable == nil { extensions.apply(to: &pending!, from: line) }
+        unread = Array(bytes[cut.start..<cut.end])
+      }
+      let line = context.lineNumber
+      context.lineNumber = pending?.line ?? line
+      context.report(.warning, .malformedRow, "could not read '\(String(decoding: unread, as: UTF8.self))' after the addresses")
+      context.lineNumber = line
     }
     context.emit(taking: &pending)
   }
