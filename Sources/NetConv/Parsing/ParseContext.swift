@@ -57,8 +57,8 @@ struct ParseContext {
     }
   }
 
-  /// Records a diagnostic about the current line.
-  mutating func report(_ severity: Diagnostic.Severity, _ kind: Diagnostic.Kind, _ message: String) {
-    diagnostics.append(Diagnostic(severity, kind, line: lineNumber, message))
+  /// Records a diagnostic about the current line, or about `line`.
+  mutating func report(_ severity: Diagnostic.Severity, _ kind: Diagnostic.Kind, _ message: String, line: Int? = nil) {
+    diagnostics.append(Diagnostic(severity, kind, line: line ?? lineNumber, message))
   }
 }

@@ -29,7 +29,7 @@ struct LinuxNetstatParser: DialectParser {
   private var lastHeader: [UInt8]?
   /// An Internet row that ended after its local address (a wrap carried the rest onto the
   /// next line, or the paste ends there): its bytes and line number.
-  private var partialRow: (bytes: [UInt8], line: Int)?
+  private var partialRow: PartialRow?
 
   mutating func endBlock() {
     if table == .skipped { table = nil }
@@ -165,7 +165,7 @@ struct LinuxNetstatParser: DialectParser {
       // Ends after the local address: wait for the rest on the next line.
       flush(context: &context)
       context.snapshots.row(.linuxInternet)
-      partialRow = (Array(line.bytes[0..<line.trimmed.end]), context.lineNumber)
+      partialRow = PartialRow(line, number: context.lineNumber)
       return .record
     }
     guard tokens.count >= 5, line.isDigits(tokens[1]), line.isDigits(tokens[2]),
@@ -431,18 +431,11 @@ extension LinuxNetstatParser {
 
   /// Reads a row that ended after its local address joined with the line that continues it
   /// (`192.168.1.20:51234      ESTABLISHED …`); `nil` when the two do not make a row.
-  private mutating func rejoin(_ partial: (bytes: [UInt8], line: Int), _ line: LineText, context: inout ParseContext)
-    -> LineClass?
-  {
-    var joined = partial.bytes
-    joined.append(0x20)
-    joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.bytes.count]))
-    return joined.withUnsafeBufferPointer { bytes -> LineClass? in
-      let text = LineText(bytes: bytes)
-      var storage: [Span] = []
-      let tokens = text.tokens(of: text.trimmed, reusing: &storage)
+  private mutating func rejoin(_ partial: PartialRow, _ line: LineText, context: inout ParseContext) -> LineClass? {
+    partial.joined(with: line) { text, tokens -> LineClass? in
       guard let entry = LinuxNetstatVocabulary.protocolTokens.first(where: { text.equals(tokens[0], $0.token) }),
-        tokens.count >= 5, internetRow(text, tokens: tokens, protocol: entry.protocol, family: entry.family, context: &context) != nil
+        tokens.count >= 5,
+        internetRow(text, tokens: tokens, protocol: entry.protocol, family: entry.family, context: &context) != nil
       else { return nil }
       pending?.line = partial.line
       return .continuation
@@ -451,11 +444,8 @@ extension LinuxNetstatParser {
 
   /// Emits a row that ended after its local address as a record without the rest, with a
   /// warning: the row shows a socket, but not its peer, state or owner.
-  private mutating func emitCut(_ partial: (bytes: [UInt8], line: Int), context: inout ParseContext) {
-    partial.bytes.withUnsafeBufferPointer { bytes in
-      let text = LineText(bytes: bytes)
-      var storage: [Span] = []
-      let tokens = text.tokens(of: text.trimmed, reusing: &storage)
+  private func emitCut(_ partial: PartialRow, context: inout ParseContext) {
+    partial.read { text, tokens in
       guard let entry = LinuxNetstatVocabulary.protocolTokens.first(where: { text.equals(tokens[0], $0.token) }) else {
         return
       }
@@ -464,12 +454,10 @@ extension LinuxNetstatParser {
         family: entry.family)
       socket.recvQ = text.integer(tokens[1])
       socket.sendQ = text.integer(tokens[2])
-      let parsed = EndpointParser.parse(tokens[3], in: text)
-      socket.local = socket.store(parsed, of: text)
-      let line = context.lineNumber
-      context.lineNumber = partial.line
-      context.report(.warning, .malformedRow, "a row that ends after its local address: its peer, state and owner are missing")
-      context.lineNumber = line
+      socket.local = socket.store(EndpointParser.parse(tokens[3], in: text), of: text)
+      context.report(
+        .warning, .malformedRow, "a row that ends after its local address: its peer, state and owner are missing",
+        line: partial.line)
       context.emit(socket)
     }
   }

@@ -13,7 +13,7 @@ struct SSParser: DialectParser {
   /// Reused for every line's extensions.
   private var extensions = SSExtensions()
   /// A row cut before its peer address by a narrow terminal, waiting for the rest.
-  private var partialRow: (bytes: [UInt8], line: Int)?
+  private var partialRow: PartialRow?
   /// An extension part (`users:((…`) cut before its end, waiting for the rest.
   private var carry: [UInt8]?
   /// Whether the last line read was a header, so its wrapped remainder is still header.
@@ -36,12 +36,8 @@ struct SSParser: DialectParser {
     if let partial = partialRow {
       partialRow = nil
       context.report(.warning, .malformedRow, "an ss row that ends after its local address: its peer is missing")
-      partial.bytes.withUnsafeBufferPointer { bytes in
-        let line = LineText(bytes: bytes)
-        var storage: [Span] = []
-        let tokens = line.tokens(of: line.trimmed, reusing: &storage)
-        if case .row(let socket, _) = row(line, tokens: tokens, allowPartial: true, context: &context) {
-          var socket = socket
+      partial.read { text, tokens in
+        if case .row(var socket, _) = row(text, tokens: tokens, allowPartial: true, context: &context) {
           socket.line = partial.line
           context.emit(socket)
         }
@@ -60,10 +56,9 @@ struct SSParser: DialectParser {
         if extensions.unreadable == nil { extensions.apply(to: &pending!, from: line) }
         unread = Array(bytes[cut.start..<cut.end])
       }
-      let line = context.lineNumber
-      context.lineNumber = pending?.line ?? line
-      context.report(.warning, .malformedRow, "could not read '\(String(decoding: unread, as: UTF8.self))' after the addresses")
-      context.lineNumber = line
+      context.report(
+        .warning, .malformedRow, "could not read '\(String(decoding: unread, as: UTF8.self))' after the addresses",
+        line: pending?.line)
     }
     context.emit(taking: &pending)
   }
@@ -71,18 +66,10 @@ struct SSParser: DialectParser {
   mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
     let wasAfterHeader = afterHeader
     afterHeader = false
-    if let partial = partialRow, LineText.isSpace(line[0]) || partial.bytes.last == UInt8(ascii: ":") {
+    if let partial = partialRow, LineText.isSpace(line[0]) || partial.endsInCutAddress {
       // The peer address (and maybe more) of a row a narrow terminal broke: join and read again.
-      // A row that ends in an address cut after its ':' continues that token.
-      var joined = partial.bytes
-      if joined.last != UInt8(ascii: ":") { joined.append(0x20) }
-      joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
-      if line.trimmed.end < line.count { joined.append(0x20) }  // a users:(( cut at a blank keeps it
       partialRow = nil
-      let completed = joined.withUnsafeBufferPointer { bytes -> Bool in
-        let text = LineText(bytes: bytes)
-        var storage: [Span] = []
-        let joinedTokens = text.tokens(of: text.trimmed, reusing: &storage)
+      let completed = partial.joined(with: line) { text, joinedTokens -> Bool in
         guard case .row(var socket, let cut) = row(text, tokens: joinedTokens, allowPartial: false, context: &context)
         else {
           return false
@@ -120,7 +107,7 @@ struct SSParser: DialectParser {
       flush(context: &context)
       inSummary = false
       context.snapshots.row(.ss)
-      partialRow = (Array(line.bytes[0..<line.trimmed.end]), context.lineNumber)
+      partialRow = PartialRow(line, number: context.lineNumber)
       return .record
     case .none:
       break

@@ -20,7 +20,7 @@ struct WindowsNetstatParser: DialectParser {
   /// Whether the last line was a header, so a wrapped remainder (`PID`) is header too.
   private var afterHeader = false
   /// A row that ended after its first address, waiting for the rest on the next line.
-  private var partialRow: (bytes: [UInt8], line: Int)?
+  private var partialRow: PartialRow?
   /// Whether the held row's PID is the last token of its line, where a hard wrap can cut it.
   private var pidEndsRow = false
   /// The line of the elevation message, when the paste holds one.
@@ -38,16 +38,8 @@ struct WindowsNetstatParser: DialectParser {
 
   /// Reads a row that ended after its first address joined with the line that continues it
   /// (`147.75.40.150:443      ESTABLISHED     6120`); `nil` when the two do not make a row.
-  private mutating func rejoin(_ partial: (bytes: [UInt8], line: Int), _ line: LineText, context: inout ParseContext)
-    -> LineClass?
-  {
-    var joined = partial.bytes
-    joined.append(0x20)
-    joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.bytes.count]))
-    return joined.withUnsafeBufferPointer { bytes -> LineClass? in
-      let text = LineText(bytes: bytes)
-      var storage: [Span] = []
-      let tokens = text.tokens(of: text.trimmed, reusing: &storage)
+  private mutating func rejoin(_ partial: PartialRow, _ line: LineText, context: inout ParseContext) -> LineClass? {
+    partial.joined(with: line) { text, tokens -> LineClass? in
       guard isRow(text, tokens) else { return nil }
       row(text, tokens: tokens, context: &context)
       pending?.line = partial.line
@@ -57,21 +49,15 @@ struct WindowsNetstatParser: DialectParser {
 
   /// Emits a row that ended after its first address as a record without the rest, with a
   /// warning. (`TCP 127.0.0` with no port is no address and never gets here.)
-  private mutating func emitCut(_ partial: (bytes: [UInt8], line: Int), context: inout ParseContext) {
-    partial.bytes.withUnsafeBufferPointer { bytes in
-      let text = LineText(bytes: bytes)
-      var storage: [Span] = []
-      let tokens = text.tokens(of: text.trimmed, reusing: &storage)
+  private func emitCut(_ partial: PartialRow, context: inout ParseContext) {
+    partial.read { text, tokens in
       let proto = text[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
       var socket = RawSocket(
         format: .windowsNetstat, snapshot: context.snapshots.current, line: partial.line, protocol: proto)
-      let parsed = EndpointParser.parse(tokens[1], in: text)
-      socket.local = socket.store(parsed, of: text)
+      socket.local = socket.store(EndpointParser.parse(tokens[1], in: text), of: text)
       socket.family = AddressFamily.infer(fromToken: tokens[1], in: text)
-      let line = context.lineNumber
-      context.lineNumber = partial.line
-      context.report(.warning, .malformedRow, "a row that ends after its first address: the rest of it is missing")
-      context.lineNumber = line
+      context.report(
+        .warning, .malformedRow, "a row that ends after its first address: the rest of it is missing", line: partial.line)
       context.emit(socket)
     }
   }
@@ -89,7 +75,7 @@ struct WindowsNetstatParser: DialectParser {
       flush(context: &context)
       context.snapshots.row(.windows)
       sawRow = true
-      partialRow = (Array(line.bytes[0..<line.trimmed.end]), context.lineNumber)
+      partialRow = PartialRow(line, number: context.lineNumber)
       return .record
     }
     if isRow(line, tokens) {
