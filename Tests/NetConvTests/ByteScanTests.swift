@@ -35,12 +35,13 @@ import Testing
     }
   }
 
-  @Test func asciiAndNULMatchABytewiseCheck() {
-    for buffer in Self.buffers(filler: UInt8(ascii: "x")) {
+  @Test func surveyMatchesABytewiseCheck() {
+    for buffer in Self.buffers(filler: UInt8(ascii: "x")) + Self.buffers(filler: UInt8(ascii: "=")) {
       buffer.withUnsafeBufferPointer { bytes in
-        let result = ByteScan.asciiAndNUL(bytes)
+        let result = ByteScan.survey(bytes)
         #expect(result.ascii == bytes.allSatisfy { $0 < 0x80 }, "\(buffer)")
         #expect(result.hasNUL == bytes.contains(0), "\(buffer)")
+        #expect(result.hasEquals == bytes.contains(UInt8(ascii: "=")), "\(buffer)")
       }
     }
   }
@@ -123,8 +124,9 @@ import Testing
       buffer.withUnsafeBufferPointer { bytes in
         let expected = bytes.firstIndex { $0 == 0x0A || $0 == 0x0D }
         #expect(ByteScan.firstLineBreak(in: bytes, from: 0) == expected, "\(buffer)")
-        let scan = ByteScan.asciiAndNUL(bytes)
+        let scan = ByteScan.survey(bytes)
         #expect(scan.ascii == bytes.allSatisfy { $0 < 0x80 } && scan.hasNUL == bytes.contains(0), "\(buffer)")
+        #expect(scan.hasEquals == bytes.contains(UInt8(ascii: "=")), "\(buffer)")
       }
     }
   }

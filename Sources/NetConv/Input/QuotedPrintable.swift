@@ -101,12 +101,14 @@ struct QuotedPrintable {
 
   /// Whether the line is the MIME header `Content-Transfer-Encoding: quoted-printable`.
   static func isHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    // A cheap first-byte test keeps this off the path of ordinary lines.
-    guard let first = bytes.first, first | 0x20 == UInt8(ascii: "c"), bytes.count >= header.count else {
-      return false
+    // Compared on bytes first (a letter's case is its 0x20 bit), so ordinary lines cost little.
+    guard bytes.count >= header.count, let first = bytes.first, first | 0x20 == UInt8(ascii: "c") else { return false }
+    for index in 1..<header.count {
+      let byte = bytes[index]
+      let folded = (byte | 0x20) &- UInt8(ascii: "a") < 26 ? byte | 0x20 : byte
+      guard folded == header[index] else { return false }
     }
-    let text = String(decoding: bytes, as: UTF8.self).lowercased()
-    return text.hasPrefix("content-transfer-encoding:") && text.contains("quoted-printable")
+    return String(decoding: bytes, as: UTF8.self).lowercased().contains("quoted-printable")
   }
 
   /// Appends the decoded bytes of `bytes` to `output`.

@@ -37,6 +37,10 @@ struct QuotedPrintableLines {
     self.maxLineLength = maxLineLength
   }
 
+  /// Whether nothing is held or being decoded: a line without `=` (other than the MIME header)
+  /// then changes nothing here and need not be pushed.
+  var isIdle: Bool { state != .active && held.isEmpty && softBreak == nil }
+
   /// Takes one input line.
   ///
   /// - Returns: `true` when the line is to be parsed as it is (nothing was queued), `false`

@@ -64,26 +64,40 @@ enum ByteScan {
     return nil
   }
 
-  /// Whether every byte is below 0x80, and whether any is NUL.
-  static func asciiAndNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, hasNUL: Bool) {
+  /// What a line holds, found in one pass: whether every byte is below 0x80, whether any is
+  /// NUL, and whether any is `=` (which only quoted-printable text and ss owner lists show).
+  struct Survey {
+    var ascii: Bool
+    var hasNUL: Bool
+    var hasEquals: Bool
+  }
+
+  private static let equalsSigns: UInt64 = 0x3D3D_3D3D_3D3D_3D3D
+
+  /// Surveys `bytes` eight at a time.
+  static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> Survey {
     var index = 0
     var any: UInt64 = 0
     var zeros: UInt64 = 0  // the high bit of a byte set where a word held a zero byte
+    var equals: UInt64 = 0  // the same for a byte equal to '='
     let count = bytes.count
     while index + 8 <= count {
       let word = word(bytes, at: index)
       any |= word
       zeros |= (word &- ones) & ~word
+      let sign = word ^ equalsSigns
+      equals |= (sign &- ones) & ~sign
       index += 8
     }
-    var nul = zeros & highBits != 0
-    var tail: UInt8 = 0
+    var survey = Survey(ascii: any & highBits == 0, hasNUL: zeros & highBits != 0, hasEquals: equals & highBits != 0)
     while index < count {
-      tail |= bytes[index]
-      if bytes[index] == 0 { nul = true }
+      let byte = bytes[index]
+      if byte >= 0x80 { survey.ascii = false }
+      if byte == 0 { survey.hasNUL = true }
+      if byte == UInt8(ascii: "=") { survey.hasEquals = true }
       index += 1
     }
-    return (any & highBits == 0 && tail < 0x80, nul)
+    return survey
   }
 
   /// The index of the first byte in `start..<end` that is not white space (as

@@ -203,8 +203,13 @@ extension SocketReader {
         account(.unrecognized, line: line.number)
       } else {
         lines.withBytes(of: line) { bytes in
-          if quotedPrintable.push(bytes, number: line.number) {
-            account(classify(bytes, number: line.number), line: line.number)
+          let survey = ByteScan.survey(bytes)
+          // A line without '=' changes nothing for quoted-printable while nothing is held or
+          // decoded, unless it is the MIME header: most lines skip that stage.
+          if !survey.hasEquals && quotedPrintable.isIdle && !QuotedPrintable.isHeader(bytes) {
+            account(classify(bytes, number: line.number, survey: survey), line: line.number)
+          } else if quotedPrintable.push(bytes, number: line.number) {
+            account(classify(bytes, number: line.number, survey: survey), line: line.number)
           } else {
             readPieces()
           }
@@ -257,8 +262,11 @@ extension SocketReader {
     }
 
     /// Cleans the line's bytes (legacy code pages, binary bytes, paste debris) and parses it.
-    private mutating func classify(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LineClass {
-      let (ascii, hasNUL) = ByteScan.asciiAndNUL(bytes)
+    private mutating func classify(
+      _ bytes: UnsafeBufferPointer<UInt8>, number: Int, survey known: ByteScan.Survey? = nil
+    ) -> LineClass {
+      let survey = known ?? ByteScan.survey(bytes)
+      let (ascii, hasNUL) = (survey.ascii, survey.hasNUL)
       if ascii && !hasNUL && !PasteCleaner.needsCleaning(bytes) {
         return parser.read(LineText(bytes: bytes, identity: number), number: number)
       }
