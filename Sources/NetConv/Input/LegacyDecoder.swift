@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -13,8 +15,21 @@
 final class LegacyDecoder {
   private var converters: [LegacyCodePage: iconv_t] = [:]
 
+  /// Converters no reader holds, kept open: opening one loads a gconv module, and closing the
+  /// last one unloads it, which cost more than parsing a short input. A converter is used by
+  /// one reader at a time (iconv state is not shared).
+  private static let idle = Mutex<[LegacyCodePage: [Int]]>([:])  // iconv_t bit patterns
+  private static let idlePerPage = 8
+
   deinit {
-    for converter in converters.values { iconv_close(converter) }
+    for (page, converter) in converters {
+      let kept = Self.idle.withLock { idle -> Bool in
+        guard idle[page, default: []].count < Self.idlePerPage else { return false }
+        idle[page, default: []].append(Int(bitPattern: converter))
+        return true
+      }
+      if !kept { iconv_close(converter) }
+    }
   }
 
   /// Appends the UTF-8 form of `bytes` read in `page` to `output`; bytes the page does not
@@ -85,7 +100,7 @@ final class LegacyDecoder {
     var nonASCIIRun = 0
     for scalar in text.unicodeScalars {
       if scalar.isASCII {
-        previousWasLetter = scalar.properties.isAlphabetic
+        previousWasLetter = (scalar.value | 0x20) &- 0x61 < 26  // a-z, A-Z: no table lookup
         nonASCIIRun = 0
         continue
       }
@@ -106,6 +121,10 @@ final class LegacyDecoder {
 
   private func converter(for page: LegacyCodePage) -> iconv_t? {
     if let converter = converters[page] { return converter }
+    if let bits = Self.idle.withLock({ $0[page]?.popLast() }), let reused = iconv_t(bitPattern: bits) {
+      converters[page] = reused
+      return reused
+    }
     let converter = iconv_open("UTF-8", page.iconvName)
     guard converter != iconv_t(bitPattern: -1) else { return nil }
     converters[page] = converter
