@@ -206,9 +206,8 @@ extension SocketReader {
           let survey = ByteScan.survey(bytes)
           // A line without '=' changes nothing for quoted-printable while nothing is held or
           // decoded, unless it is the MIME header: most lines skip that stage.
-          if !survey.hasEquals && quotedPrintable.isIdle && !QuotedPrintable.isHeader(bytes) {
-            account(classify(bytes, number: line.number, survey: survey), line: line.number)
-          } else if quotedPrintable.push(bytes, number: line.number) {
+          let skipsStage = !survey.hasEquals && quotedPrintable.isIdle && !QuotedPrintable.isHeader(bytes)
+          if skipsStage || quotedPrintable.push(bytes, number: line.number) {
             account(classify(bytes, number: line.number, survey: survey), line: line.number)
           } else {
             readPieces()
