@@ -84,6 +84,13 @@ struct WindowsNetstatParser: DialectParser {
       return .record
     }
     let trimmed = line.trimmed
+    if pending != nil, tokens.count == 1, line[trimmed.start] != UInt8(ascii: "["),
+      WindowsNetstatVocabulary.offloadWords.contains(line.string(tokens[0]))
+    {
+      // The -t offload state (`InHost`) a wrap moved under its row, not a -b component; rows
+      // do not keep it either.
+      return .continuation
+    }
     if pending != nil, let lineClass = commonOwnerLine(line, tokens: tokens, trimmed: trimmed, context: &context) {
       return lineClass
     }
