@@ -2,7 +2,8 @@ import Foundation
 import GrammarCodegen
 import Testing
 
-/// The Swift tables are generated from Grammar/; this fails when someone edits one without the other.
+/// The Swift tables are generated from Grammar/ and the record from Schema/; this fails when someone
+/// edits one without the other.
 @Suite struct GrammarFreshnessTests {
   @Test func generatedVocabularyMatchesGrammarFolder() throws {
     let root = TestSupport.packageRoot
@@ -13,19 +14,33 @@ import Testing
     #expect(committed == expected, "Vocabulary.generated.swift is stale: run `swift run grammar-gen`")
   }
 
+  @Test func generatedRecordMatchesSchema() throws {
+    let root = TestSupport.packageRoot
+    let expected = try RecordCodegen(packageRoot: root).render()
+    let committed = try String(contentsOf: root.appendingPathComponent(RecordCodegen.outputPath), encoding: .utf8)
+    #expect(committed == expected, "Record.generated.swift is stale: run `swift run grammar-gen`")
+  }
+
+  /// A copy of the whole Grammar/ folder renders; the same copy with one state word given two
+  /// meanings fails with exactly that complaint (not with a missing file).
   @Test func conflictingStateTranslationsAreRejected() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grammar-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("linux-netstat"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Grammar"), to: folder)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let source = TestSupport.packageRoot.appendingPathComponent("Grammar/linux-netstat/vocabulary.json")
-    var text = try String(contentsOf: source, encoding: .utf8)
-    // Make the German word for ESTABLISHED also mean LISTEN.
-    text = text.replacingOccurrences(of: "\"LISTENING\": \"HÖRT\"", with: "\"LISTENING\": \"VERBUNDEN\"")
-    try text.write(to: folder.appendingPathComponent("linux-netstat/vocabulary.json"), atomically: true, encoding: .utf8)
-    try FileManager.default.copyItem(
-      at: TestSupport.packageRoot.appendingPathComponent("Grammar/services.tsv"),
-      to: folder.appendingPathComponent("services.tsv"))
-    #expect(throws: GrammarCodegen.Failure.self) { try GrammarCodegen(grammarDirectory: folder).render() }
+    _ = try GrammarCodegen(grammarDirectory: folder).render()
+
+    let vocabulary = folder.appendingPathComponent("linux-netstat/vocabulary.json")
+    let text = try String(contentsOf: vocabulary, encoding: .utf8)
+    // Make the German word for LISTEN also the German word for ESTABLISHED.
+    let edited = text.replacingOccurrences(of: "\"LISTENING\": \"HÖRT\"", with: "\"LISTENING\": \"VERBUNDEN\"")
+    #expect(edited != text, "the German LISTEN entry moved; update this test")
+    try edited.write(to: vocabulary, atomically: true, encoding: .utf8)
+    do {
+      _ = try GrammarCodegen(grammarDirectory: folder).render()
+      Issue.record("a state word with two meanings was accepted")
+    } catch let GrammarCodegen.Failure.malformed(path, reason) {
+      #expect(path == "linux-netstat/vocabulary.json")
+      #expect(reason.contains("'VERBUNDEN' means"), "\(reason)")
+    }
   }
 }

@@ -1,12 +1,6 @@
-/// A record as the parsers build it: the same fields as ``Socket``, but every text is a byte
-/// range into the record's own buffer instead of a `String`.
-///
-/// A parser copies each line a record keeps texts of into the record once, and the texts are
-/// ranges of that copy; the writers copy them back out, so converting text to JSON, CSV or YAML
-/// makes no `String` at all. A ``Socket`` is built from it only when a library caller asks for one
-/// (``SocketReader/next()``). Texts are `.none` when absent; an empty text is stored as
-/// `.none`, which keeps the model's promise that a missing value is null, never "".
-struct RawSocket {
+/// The storage side of ``RawSocket`` (its fields are generated from the schema into
+/// `Record.generated.swift`): texts as byte ranges of the record's own buffer.
+extension RawSocket {
   /// A range of ``RawSocket/bytes``, or `.none`.
   struct Text: Equatable {
     var start: Int32
@@ -18,59 +12,19 @@ struct RawSocket {
     var count: Int { isNone ? 0 : Int(end - start) }
   }
 
-  struct Endpoint {
-    var address = Text.none
-    var port: Int?
-    var portName = Text.none
-    var interface = Text.none
-    var truncated = false
+  /// The line last copied whole into ``RawSocket/bytes`` (its ``LineText/identity``, 0 for
+  /// none), and where the copy starts.
+  struct CopiedLine {
+    var identity = 0
+    var start: Int32 = 0
   }
 
   typealias Owner = OwnerFields<Text>
   typealias Detail = DetailFields<Text>
 
-  /// The bytes of every text field.
-  var bytes: [UInt8] = []
-  var source: String?
-  var format: Dialect
-  var snapshot: Int
-  var line: Int
-  var `protocol`: String
-  var family: AddressFamily?
-  var local = Endpoint()
-  var remote = Endpoint()
-  var state: SocketState?
-  var stateRaw = Text.none
-  var recvQ: Int?
-  var sendQ: Int?
-  var pid: Int?
-  var process = Text.none
-  var component = Text.none
-  var ownerUnavailable = false
-  var user = Text.none
-  var inode: Int?
-  var timer = Text.none
-  var socketType = Text.none
-  var owners: [Owner] = []
-  /// In the order found until ``normalize(reusing:)`` sorts them by key, one value per key.
-  var details: [Detail] = []
-
-  init(format: Dialect, snapshot: Int, line: Int, protocol: String, family: AddressFamily? = nil) {
-    self.format = format
-    self.snapshot = snapshot
-    self.line = line
-    self.protocol = `protocol`
-    self.family = family
-  }
-
   var hasPeer: Bool { !remote.address.isNone }
 
   // MARK: - Storing texts
-
-  /// The line last copied whole into ``bytes`` (its ``LineText/identity``, 0 for none), and
-  /// where the copy starts.
-  private var copiedLine = 0
-  private var copiedLineStart: Int32 = 0
 
   /// Stores `span` of `line` in the record. The first text of a numbered line copies the whole
   /// line, and it and the line's later texts are ranges of that copy: one copy per line
@@ -78,14 +32,13 @@ struct RawSocket {
   mutating func store(_ line: LineText, _ span: Span) -> Text {
     guard span.end > span.start else { return .none }
     guard line.identity != 0 else { return store(UnsafeBufferPointer(rebasing: line.bytes[span.start..<span.end])) }
-    if line.identity != copiedLine {
+    if line.identity != copiedLine.identity {
       let needed = bytes.count + line.count
       if bytes.capacity < needed { bytes.reserveCapacity(max(needed, 2 * bytes.capacity, 192)) }
-      copiedLine = line.identity
-      copiedLineStart = Int32(bytes.count)
+      copiedLine = CopiedLine(identity: line.identity, start: Int32(bytes.count))
       bytes.append(contentsOf: line.bytes)
     }
-    return Text(start: copiedLineStart + Int32(span.start), end: copiedLineStart + Int32(span.end))
+    return Text(start: copiedLine.start + Int32(span.start), end: copiedLine.start + Int32(span.end))
   }
 
   /// Copies `text` into the record.

@@ -46,7 +46,7 @@ public struct CSVRecordWriter: RawRecordWriter {
     socket.bytes.withUnsafeBufferPointer { text in
       for (index, field) in Socket.FieldKey.ordered.enumerated() {
         if index > 0 { output.append(UInt8(ascii: ",")) }
-        switch field {
+        switch field.shape {
         case .owners:
           guard !socket.owners.isEmpty else { continue }
           flattenOwners(socket, text)
@@ -55,7 +55,9 @@ public struct CSVRecordWriter: RawRecordWriter {
           guard !socket.details.isEmpty else { continue }
           flattenDetails(socket, text)
           cell.withUnsafeBufferPointer { appendCell($0, guarded: formulaGuard) }
-        default:
+        case .fieldList:
+          appendCell(socket.fieldSet(field).keys.map(\.rawValue).joined(separator: Self.listSeparator), guarded: false)
+        case .scalar, .flag:
           switch socket.scalar(field) {
           case .null: break
           case .bool(let flag): output.append(flag ? "true" : "false")

@@ -46,38 +46,16 @@ struct JSONRecordShapes {
     bytes = [UInt8](repeating: 0, count: 8)
   }
 
-  /// Bit `i` is set when field `i` of ``Socket/FieldKey/ordered`` has a value of its own, or is
-  /// a flag that is `true`. This is ``RawSocket/scalar(_:)`` read field by field, written out
-  /// so that it costs a few instructions per field; `RawSocketTests` checks the two agree.
-  static func mask(of socket: RawSocket) -> UInt32 {
-    func bit(_ field: Socket.FieldKey, _ present: Bool) -> UInt32 { present ? 1 << UInt32(field.ordinal) : 0 }
-    var mask = bit(.source, socket.source != nil) | bit(.format, true) | bit(.snapshot, true) | bit(.line, true)
-    mask |= bit(.protocol, true) | bit(.family, socket.family != nil)
-    mask |= bit(.localAddress, !socket.local.address.isNone) | bit(.localPort, socket.local.port != nil)
-    mask |= bit(.localPortName, !socket.local.portName.isNone) | bit(.localInterface, !socket.local.interface.isNone)
-    mask |= bit(.localTruncated, socket.local.truncated)
-    mask |= bit(.remoteAddress, !socket.remote.address.isNone) | bit(.remotePort, socket.remote.port != nil)
-    mask |= bit(.remotePortName, !socket.remote.portName.isNone) | bit(.remoteInterface, !socket.remote.interface.isNone)
-    mask |= bit(.remoteTruncated, socket.remote.truncated)
-    mask |= bit(.state, socket.state != nil) | bit(.stateRaw, !socket.stateRaw.isNone)
-    mask |= bit(.recvQ, socket.recvQ != nil) | bit(.sendQ, socket.sendQ != nil) | bit(.pid, socket.pid != nil)
-    mask |= bit(.process, !socket.process.isNone) | bit(.component, !socket.component.isNone)
-    mask |= bit(.ownerUnavailable, socket.ownerUnavailable) | bit(.user, !socket.user.isNone)
-    mask |= bit(.inode, socket.inode != nil) | bit(.timer, !socket.timer.isNone)
-    mask |= bit(.socketType, !socket.socketType.isNone)
-    mask |= bit(.owners, !socket.owners.isEmpty) | bit(.details, !socket.details.isEmpty)
-    return mask
-  }
-
-  /// The same mask through ``RawSocket/scalar(_:)``, for tests.
+  /// ``RawSocket/presenceMask`` through ``RawSocket/scalar(_:)``, for tests.
   static func maskThroughScalars(of socket: RawSocket) -> UInt32 {
     var mask: UInt32 = 0
     for (index, field) in Socket.FieldKey.ordered.enumerated() {
       let present: Bool
-      switch field {
+      switch field.shape {
       case .owners: present = !socket.owners.isEmpty
       case .details: present = !socket.details.isEmpty
-      default:
+      case .fieldList: present = !socket.fieldSet(field).isEmpty
+      case .scalar, .flag:
         switch socket.scalar(field) {
         case .null: present = false
         case .bool(let flag): present = flag
@@ -119,9 +97,11 @@ struct JSONRecordShapes {
     for (index, field) in Socket.FieldKey.ordered.enumerated() {
       let present = mask & (1 << UInt32(index)) != 0
       bytes += prefixes[index]
-      switch (field, present) {
-      case (.localTruncated, _), (.remoteTruncated, _), (.ownerUnavailable, _):
+      switch (field.shape, present) {
+      case (.flag, _):
         bytes += Array((present ? "true" : "false").utf8)
+      case (.fieldList, false):
+        bytes += Array("[]".utf8)
       case (_, false):
         bytes += Array("null".utf8)
       case (_, true):

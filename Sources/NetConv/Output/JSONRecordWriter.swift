@@ -44,7 +44,7 @@ public struct JSONRecordWriter: RawRecordWriter {
 
   mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
     let pretty = layout == .prettyArray
-    let shape = shapes.shape(for: JSONRecordShapes.mask(of: socket))
+    let shape = shapes.shape(for: socket.presenceMask)
     let room = room(for: socket)
     let start = output.reserve(room)
     var cursor = ByteCursor(start)
@@ -57,10 +57,11 @@ public struct JSONRecordWriter: RawRecordWriter {
       socket.bytes.withUnsafeBufferPointer { text in
         for step in shape.steps {
           cursor.putPadded(UnsafeBufferPointer(rebasing: constant[step.start..<step.end]))
-          switch step.field {
+          switch step.field.shape {
           case .owners: Self.putOwners(socket, text, pretty: pretty, into: &cursor)
           case .details: Self.putDetails(socket, text, pretty: pretty, into: &cursor)
-          default:
+          case .fieldList: Self.putFieldList(socket.fieldSet(step.field), into: &cursor)
+          case .scalar, .flag:
             switch socket.scalar(step.field) {
             case .null: cursor.put("null")
             case .bool(let flag): cursor.put(flag ? "true" : "false")
@@ -85,8 +86,19 @@ public struct JSONRecordWriter: RawRecordWriter {
   /// details. Texts are counted where they are written, not where they are stored: `process`
   /// and the first owner share their bytes, details share `true`.
   private func room(for socket: RawSocket) -> Int {
-    let text = (socket.source?.utf8.count ?? 0) + socket.protocol.utf8.count + socket.writtenTextCount
+    let text = socket.writtenTextCount
     return shapes.longestConstant + 2048 + 6 * text + 256 * socket.owners.count + 40 * socket.details.count
+  }
+
+  /// A list of field keys on one line: `["remote_address","remote_port"]`.
+  private static func putFieldList(_ fields: FieldSet, into cursor: inout ByteCursor) {
+    cursor.put(UInt8(ascii: "["))
+    for (index, key) in fields.keys.enumerated() {
+      if index > 0 { cursor.put(UInt8(ascii: ",")) }
+      var name = key.rawValue
+      name.withUTF8 { cursor.putJSONString($0) }
+    }
+    cursor.put(UInt8(ascii: "]"))
   }
 
   /// Indentation when pretty-printing: a new line and `depth` × two spaces.

@@ -37,7 +37,7 @@ public struct YAMLRecordWriter: RawRecordWriter {
     socket.bytes.withUnsafeBufferPointer { text in
       for (index, field) in Socket.FieldKey.ordered.enumerated() {
         keys[index].withUnsafeBufferPointer { emitter.scalar($0, quoted: false) }
-        switch field {
+        switch field.shape {
         case .owners:
           guard !socket.owners.isEmpty else {
             emitter.scalar("null", quoted: false)
@@ -68,7 +68,11 @@ public struct YAMLRecordWriter: RawRecordWriter {
             emit(.text(detail.value), of: socket, text)
           }
           emitter.mappingEnd()
-        default:
+        case .fieldList:
+          emitter.sequenceStart()
+          for key in socket.fieldSet(field).keys { emitter.scalar(key.rawValue, quoted: false) }
+          emitter.sequenceEnd()
+        case .scalar, .flag:
           emit(socket.scalar(field), of: socket, text)
         }
       }
@@ -84,7 +88,7 @@ public struct YAMLRecordWriter: RawRecordWriter {
     case .null: emitter.scalar("null", quoted: false)
     case .bool(let flag): emitter.scalar(flag ? "true" : "false", quoted: false)
     case .int(let number): emitter.scalar(decimal: number)
-    case .text, .word, .source, .protocolName:
+    case .text, .word, .stored:
       socket.withBytes(of: value, in: text) { emitter.scalar($0, quoted: YAMLScalarStyle.needsQuotes($0)) }
     }
   }
