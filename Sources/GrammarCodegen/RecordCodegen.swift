@@ -76,6 +76,31 @@ public struct RecordCodegen {
     return out
   }
 
+  /// The README with its list of record keys (between the `record keys` markers) rewritten
+  /// from the schema.
+  public func renderReadme() throws -> String {
+    let path = "README.md"
+    guard let readme = try? String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8) else {
+      throw GrammarCodegen.Failure.unreadable(path: path, reason: "no such file")
+    }
+    let startMarker = "<!-- record keys: written by `swift run grammar-gen` from the schema -->\n"
+    guard let start = readme.range(of: startMarker), let end = readme.range(of: "<!-- end of record keys -->")
+    else { throw GrammarCodegen.Failure.malformed(path: path, reason: "the record keys markers are missing") }
+    var lines: [String] = []
+    var line = ""
+    let keys = try loadFields().map { "`\($0.key)`" }
+    for (index, key) in keys.enumerated() {
+      let word = key + (index == keys.count - 1 ? "." : ",")
+      if !line.isEmpty && line.count + word.count + 1 > 92 {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    lines.append(line)
+    return String(readme[..<start.upperBound]) + lines.joined(separator: "\n") + "\n" + String(readme[end.lowerBound...])
+  }
+
   // MARK: - Reading the schema
 
   func loadFields() throws -> [Field] {

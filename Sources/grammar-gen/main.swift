@@ -2,7 +2,8 @@ import Foundation
 import GrammarCodegen
 
 // Regenerates Sources/NetConv/Grammar/Vocabulary.generated.swift from Grammar/ and
-// Sources/NetConv/Model/Record.generated.swift from Schema/socket.schema.json.
+// Sources/NetConv/Model/Record.generated.swift and the README's list of record keys from
+// Schema/socket.schema.json.
 // Usage: swift run grammar-gen [package-root]
 let root =
   CommandLine.arguments.count > 1
@@ -11,6 +12,7 @@ let root =
 let outputs: [(path: String, render: () throws -> String)] = [
   (GrammarCodegen.outputPath, GrammarCodegen(grammarDirectory: root.appendingPathComponent("Grammar")).render),
   (RecordCodegen.outputPath, RecordCodegen(packageRoot: root).render),
+  ("README.md", RecordCodegen(packageRoot: root).renderReadme),
 ]
 do {
   for (path, render) in outputs {

@@ -19,6 +19,8 @@ import Testing
     let expected = try RecordCodegen(packageRoot: root).render()
     let committed = try String(contentsOf: root.appendingPathComponent(RecordCodegen.outputPath), encoding: .utf8)
     #expect(committed == expected, "Record.generated.swift is stale: run `swift run grammar-gen`")
+    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme == (try RecordCodegen(packageRoot: root).renderReadme()), "README's record keys are stale: run `swift run grammar-gen`")
   }
 
   /// A copy of the whole Grammar/ folder renders; the same copy with one state word given two

@@ -74,13 +74,3 @@ enum EndpointParser {
   private static let colons = Array("::".utf8)
   private static let star = Array("*".utf8)
 }
-
-extension RawSocket {
-  /// Copies a parsed endpoint of `line` into the record.
-  mutating func store(_ parsed: EndpointParser.Parsed, of line: LineText) -> Endpoint {
-    Endpoint(
-      address: parsed.address.map { store(line, $0) } ?? .none, port: parsed.port,
-      portName: parsed.portName.map { store(line, $0) } ?? .none,
-      interface: parsed.interface.map { store(line, $0) } ?? .none)
-  }
-}

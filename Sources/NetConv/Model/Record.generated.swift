@@ -66,6 +66,11 @@ public struct Socket: Hashable, Sendable {
   /// bbr) has the value 'true'. null when none. In CSV: one cell of 'key=value' pairs joined with
   /// spaces.
   public var details: [SocketDetail] = []
+  /// The keys whose value netconv deduced rather than read, in key order: local_port/remote_port when
+  /// the input showed a service name (https) and the number comes from Grammar/services.tsv, protocol
+  /// when an ss table without a Netid column was read as tcp or udp from its states. [] when every
+  /// value was read as shown.
+  public var inferred: [Socket.FieldKey] = []
 
   /// Creates a record; everything but the identity of the row defaults to `nil`.
   public init(
@@ -207,6 +212,11 @@ extension Socket {
     /// bbr) has the value 'true'. null when none. In CSV: one cell of 'key=value' pairs joined with
     /// spaces.
     case details
+    /// The keys whose value netconv deduced rather than read, in key order: local_port/remote_port when
+    /// the input showed a service name (https) and the number comes from Grammar/services.tsv, protocol
+    /// when an ss table without a Netid column was read as tcp or udp from its states. [] when every
+    /// value was read as shown.
+    case inferred
 
     /// ``allCases`` computed once: the synthesized property builds a new array on every call.
     static let ordered: [FieldKey] = allCases
@@ -245,6 +255,7 @@ extension Socket {
       case .socketType: return 27
       case .owners: return 28
       case .details: return 29
+      case .inferred: return 30
       }
     }
 
@@ -282,6 +293,7 @@ extension Socket {
       case .socketType: return .scalar
       case .owners: return .owners
       case .details: return .details
+      case .inferred: return .fieldList
       }
     }
   }
@@ -322,6 +334,7 @@ extension Socket {
     case .socketType: return FieldValue(self.socketType)
     case .owners: return self.owners.isEmpty ? .null : .list(self.owners.map(\.fieldValue))
     case .details: return self.details.isEmpty ? .null : .object(self.details.map { FieldValue.Entry($0.key, .string($0.value)) })
+    case .inferred: return .list(self.inferred.map { .string($0.rawValue) })
     }
   }
 }
@@ -360,6 +373,7 @@ extension Socket: Codable {
     try container.encode(self.socketType, forKey: .socketType)
     try container.encode(self.owners.isEmpty ? nil : self.owners, forKey: .owners)
     try container.encode(Self.detailTable(self.details), forKey: .details)
+    try container.encode(self.inferred.map(\.rawValue), forKey: .inferred)
   }
 
   /// Decodes a record written by netconv's JSON writer (or by ``encode(to:)``).
@@ -396,6 +410,7 @@ extension Socket: Codable {
     self.socketType = try container.decodeIfPresent(String.self, forKey: .socketType)
     self.owners = try container.decodeIfPresent([SocketOwner].self, forKey: .owners) ?? []
     self.details = try Self.decodeDetails(.details, in: container)
+    self.inferred = try Self.decodeFieldList(.inferred, in: container)
   }
 }
 
@@ -434,6 +449,7 @@ struct RawSocket {
   var socketType: Text = .none
   var owners: [Owner] = []
   var details: [Detail] = []
+  var inferred: FieldSet = FieldSet()
 
   init(format: Dialect, snapshot: Int, line: Int, protocol: String, family: AddressFamily? = nil) {
     self.format = format
@@ -477,6 +493,7 @@ struct RawSocket {
     case .socketType: return Scalar(self.socketType)
     case .owners: return .null
     case .details: return .null
+    case .inferred: return .null
     }
   }
 
@@ -492,6 +509,7 @@ struct RawSocket {
   /// The value of a field that is a list of field keys (``FieldShape/fieldList``).
   func fieldSet(_ key: Socket.FieldKey) -> FieldSet {
     switch key {
+    case .inferred: return self.inferred
     default: return FieldSet()
     }
   }
@@ -530,6 +548,7 @@ struct RawSocket {
     if !socketType.isNone { mask |= 1 << 27 }
     if !owners.isEmpty { mask |= 1 << 28 }
     if !details.isEmpty { mask |= 1 << 29 }
+    if !inferred.isEmpty { mask |= 1 << 30 }
     return mask
   }
 
@@ -554,6 +573,7 @@ struct RawSocket {
     count += socketType.count
     for owner in owners { count += owner.process.count }
     for detail in details { count += detail.key.count + detail.value.count }
+    count += inferred.writtenCount
     return count
   }
 }
@@ -587,6 +607,7 @@ extension Socket {
     self.socketType = raw.string(raw.socketType)
     self.owners = raw.publicOwners
     self.details = raw.publicDetails
+    self.inferred = raw.inferred.keys
   }
 }
 
@@ -619,5 +640,6 @@ extension RawSocket {
     self.socketType = keep(socket.socketType)
     self.owners = owners(keeping: socket.owners)
     self.details = details(keeping: socket.details)
+    self.inferred = FieldSet(socket.inferred)
   }
 }

@@ -203,11 +203,11 @@ private struct InternetTable {
     socket.sendQ = context.number(line, tokens[2], "Send-Q")
     let names: ServiceTable.Names = socket.protocol == "raw" ? .ipProtocols : .services
     if let read = endpoint(tokens[3], in: line, isRemote: false, names: names, context: &context) {
-      socket.local = socket.store(read.parsed, of: line)
+      socket.set(.local, to: read.parsed, of: line)
       socket.local.truncated = read.truncated
     }
     if let read = endpoint(tokens[4], in: line, isRemote: true, names: names, context: &context) {
-      socket.remote = socket.store(read.parsed, of: line)
+      socket.set(.remote, to: read.parsed, of: line)
       socket.remote.truncated = read.truncated
     }
     let rest = Span(start: tokens[4].end, end: tokens[tokens.count - 1].end)
@@ -454,7 +454,7 @@ extension LinuxNetstatParser {
         family: entry.family)
       socket.recvQ = text.integer(tokens[1])
       socket.sendQ = text.integer(tokens[2])
-      socket.local = socket.store(EndpointParser.parse(tokens[3], in: text), of: text)
+      socket.set(.local, to: EndpointParser.parse(tokens[3], in: text), of: text)
       context.report(
         .warning, .malformedRow, "a row that ends after its local address: its peer, state and owner are missing",
         line: partial.line)

@@ -22,7 +22,9 @@ struct SSParser: DialectParser {
   private var lastNetid: NetidSeen?
   private var inSummary = false
   /// The protocol decided for the current table without a Netid column.
-  private var tableProtocol: String?
+  /// The protocol of a table without a Netid column, once decided, and whether it was
+  /// deduced from the states rather than read from the command.
+  private var tableProtocol: (name: String, inferred: Bool)?
   private var summaryNoted = false
 
   /// Whether a row waits for continuation lines.
@@ -221,7 +223,9 @@ struct SSParser: DialectParser {
       index + 3 < tokens.count && line.isDigits(tokens[index + 1]) && line.isDigits(tokens[index + 3])
       && (netid?.protocol == "unix" || (netid == nil && isUnixAddress(line, tokens[index])))
     if !isUnixShape && socket.protocol.isEmpty {
-      socket.protocol = protocolWithoutNetid(stateSpan.map(line.string), context: &context)
+      let decided = protocolWithoutNetid(stateSpan.map(line.string), context: &context)
+      socket.protocol = decided.name
+      if decided.inferred { socket.inferred.insert(.protocol) }
     }
     let extensionsStart: Int
     if isUnixShape {
@@ -260,17 +264,19 @@ struct SSParser: DialectParser {
   /// The protocol of a table without a Netid column (one socket table: `ss -t`, `ss -lntp`):
   /// from the command on the prompt line above when there is one, else from the state (TCP
   /// states mean tcp, UNCONN means udp). Said once per table in a note.
-  private mutating func protocolWithoutNetid(_ stateRaw: String?, context: inout ParseContext) -> String {
+  private mutating func protocolWithoutNetid(
+    _ stateRaw: String?, context: inout ParseContext
+  ) -> (name: String, inferred: Bool) {
     if let decided = tableProtocol { return decided }
     let fromCommand = context.lastPrompt.flatMap(Self.protocolSelected(byCommand:))
     let decided = fromCommand ?? (stateRaw == "UNCONN" ? "udp" : "tcp")
-    tableProtocol = decided
+    tableProtocol = (decided, fromCommand == nil)
     let reason =
       fromCommand != nil
       ? "the command on the prompt line selects it"
       : "inferred from the \(stateRaw == "UNCONN" ? "UNCONN" : "TCP") state, as the table shows no Netid column"
     context.report(.note, .inferredProtocol, "protocol '\(decided)' for this table: \(reason)")
-    return decided
+    return (decided, fromCommand == nil)
   }
 
   /// The one socket table an `ss` command line selects (`ss -tlnp` → tcp), if it selects one.
@@ -333,10 +339,10 @@ struct SSParser: DialectParser {
     let peerParsed = EndpointParser.parse(peer, in: line, names: names)
     context.reportPortProblems(localParsed, in: line)
     context.reportPortProblems(peerParsed, in: line)
-    socket.local = socket.store(localParsed, of: line)
+    socket.set(.local, to: localParsed, of: line)
     let starPeer = peerParsed.address.map { isStar(line, $0) } == true && peerParsed.port == nil
     if !peerParsed.isWildcard && !starPeer {
-      socket.remote = socket.store(peerParsed, of: line)
+      socket.set(.remote, to: peerParsed, of: line)
     }
     if socket.family == nil {
       socket.family =

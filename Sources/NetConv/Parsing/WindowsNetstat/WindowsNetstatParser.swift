@@ -54,7 +54,7 @@ struct WindowsNetstatParser: DialectParser {
       let proto = text[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
       var socket = RawSocket(
         format: .windowsNetstat, snapshot: context.snapshots.current, line: partial.line, protocol: proto)
-      socket.local = socket.store(EndpointParser.parse(tokens[1], in: text), of: text)
+      socket.set(.local, to: EndpointParser.parse(tokens[1], in: text), of: text)
       socket.family = AddressFamily.infer(fromToken: tokens[1], in: text)
       context.report(
         .warning, .malformedRow, "a row that ends after its first address: the rest of it is missing", line: partial.line)
@@ -203,7 +203,7 @@ struct WindowsNetstatParser: DialectParser {
     let remote = EndpointParser.parse(tokens[2], in: line)
     context.reportPortProblems(local, in: line)
     context.reportPortProblems(remote, in: line)
-    socket.local = socket.store(local, of: line)
+    socket.set(.local, to: local, of: line)
     // A peer on port 0 is never a real peer: listeners show `0.0.0.0:0`, `[::]:0`, or the
     // machine's own name (`LAPTOP-6LNI85PH:0`) in name mode.
     if remote.isWildcard || remote.port == 0 {
@@ -213,7 +213,7 @@ struct WindowsNetstatParser: DialectParser {
           .note, .machineName, "the machine calls itself '\(line.string(address))' (shown as the peer of its listeners)")
       }
     } else {
-      socket.remote = socket.store(remote, of: line)
+      socket.set(.remote, to: remote, of: line)
     }
     socket.family = AddressFamily.infer(fromToken: tokens[1], in: line) ?? AddressFamily.infer(fromToken: tokens[2], in: line)
 
