@@ -5,7 +5,10 @@ let package = Package(
   name: "netconv",
   platforms: [.macOS(.v13)],
   products: [
+    // The parser, the model, the JSON, JSON Lines and CSV writers and the report: pure Swift.
     .library(name: "NetConv", targets: ["NetConv"]),
+    // The YAML writer (libyaml: `apt-get install libyaml-dev pkg-config`).
+    .library(name: "NetConvYAML", targets: ["NetConvYAML"]),
     .executable(name: "netconv", targets: ["netconv"]),
   ],
   dependencies: [
@@ -18,13 +21,16 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
-    // Everything netconv does: decoding, lines, detection, dialect parsers, model, writers.
-    .target(name: "NetConv", dependencies: ["CYaml"]),
+    // Everything netconv does but YAML: decoding, lines, detection, dialect parsers, model,
+    // JSON/CSV writers, report. No C library, so it embeds anywhere.
+    .target(name: "NetConv"),
+    // The YAML writer over libyaml's emitter.
+    .target(name: "NetConvYAML", dependencies: ["NetConv", "CYaml"]),
     // The command-line shell over the library.
     .executableTarget(
       name: "netconv",
       dependencies: [
-        "NetConv",
+        "NetConv", "NetConvYAML",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -35,11 +41,12 @@ let package = Package(
     .executableTarget(name: "netconv-bench", dependencies: ["NetConv"]),
     // Invariants every input must keep, read back with real parsers: shared by the tests and
     // the fuzzer.
-    .target(name: "NetConvChecks", dependencies: ["NetConv", "CYaml"]),
+    .target(name: "NetConvChecks", dependencies: ["NetConv", "NetConvYAML", "CYaml"]),
     // libFuzzer target (Scripts/fuzz.sh builds it with -sanitize=fuzzer); without FUZZING it
     // is a runner that checks the files given on its command line.
     .executableTarget(name: "netconv-fuzz", dependencies: ["NetConvChecks"]),
-    .testTarget(name: "NetConvTests", dependencies: ["NetConv", "NetConvChecks", "GrammarCodegen", "CYaml"]),
+    .testTarget(
+      name: "NetConvTests", dependencies: ["NetConv", "NetConvYAML", "NetConvChecks", "GrammarCodegen", "CYaml"]),
     // Compiles the README's library example against the public API only.
     .testTarget(name: "PublicAPITests", dependencies: ["NetConv"]),
   ]

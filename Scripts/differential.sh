@@ -5,6 +5,9 @@
 #
 # Usage: Scripts/differential.sh OLD_NETCONV NEW_NETCONV [FORMAT...]   (default: json yaml csv)
 # A change that is meant to alter behaviour is checked by reading the differences it lists.
+# A deliberate change to the record is compared across with NORMALIZE (arguments of
+# Scripts/normalize-records.py, applied to the new build's output, the records then compared
+# as canonical JSON): NORMALIZE="--drop inferred" Scripts/differential.sh old new
 set -uo pipefail
 cd "$(dirname "$0")/.."
 old=$1
@@ -29,6 +32,14 @@ while read -r input; do
     echo "exit $?" >>"$work/old.err"
     "$new" -f "$format" "$input" >"$work/new.out" 2>"$work/new.err"
     echo "exit $?" >>"$work/new.err"
+    if [ -n "${NORMALIZE:-}" ]; then
+      # shellcheck disable=SC2086
+      python3 Scripts/normalize-records.py "$format" <"$work/old.out" >"$work/old.norm" 2>&1
+      # shellcheck disable=SC2086
+      python3 Scripts/normalize-records.py "$format" $NORMALIZE <"$work/new.out" >"$work/new.norm" 2>&1
+      mv "$work/old.norm" "$work/old.out"
+      mv "$work/new.norm" "$work/new.out"
+    fi
     if ! cmp -s "$work/old.out" "$work/new.out"; then
       echo "differs ($format output): $input"
       differing=$((differing + 1))

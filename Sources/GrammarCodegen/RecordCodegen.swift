@@ -244,7 +244,7 @@ public struct RecordCodegen {
   private func declaration(_ field: Field, raw: Bool, indent: String) -> String {
     let name = escapedName(field.path.last!)
     let type = raw ? rawType(field.kind) : publicType(field.kind)
-    let access = raw ? "" : "public "
+    let access = raw ? "package " : "public "
     if let value = defaultValue(field.kind, raw: raw) { return "\(indent)\(access)var \(name): \(type) = \(value)\n" }
     return "\(indent)\(access)var \(name): \(type)\n"
   }
@@ -315,10 +315,10 @@ public struct RecordCodegen {
       .joined(separator: ", ")
     out += "\n  ) {\n"
     for field in list { out += "    self.\(field.path[1]) = \(field.path[1])\n" }
-    out += "  }\n}\n\nextension RawSocket {\n  /// An ``Endpoint`` with its texts as ranges of the record's bytes.\n  struct Endpoint {\n"
+    out += "  }\n}\n\nextension RawSocket {\n  /// An ``Endpoint`` with its texts as ranges of the record's bytes.\n  package struct Endpoint {\n"
     for field in list {
       let type = rawType(field.kind)
-      out += "    var \(field.path[1]): \(type)\(defaultValue(field.kind, raw: true).map { " = \($0)" } ?? "")\n"
+      out += "    package var \(field.path[1]): \(type)\(defaultValue(field.kind, raw: true).map { " = \($0)" } ?? "")\n"
     }
     out += "  }\n}\n"
     return out
@@ -337,12 +337,12 @@ public struct RecordCodegen {
       out += field.caseName == field.key ? "    case \(name)\n" : "    case \(name) = \"\(field.key)\"\n"
     }
     out += "\n    /// ``allCases`` computed once: the synthesized property builds a new array on every call.\n"
-    out += "    static let ordered: [FieldKey] = allCases\n\n"
+    out += "    package static let ordered: [FieldKey] = allCases\n\n"
     out += "    /// The position in ``ordered``, as a constant the compiler can fold.\n"
-    out += "    var ordinal: Int {\n      let key = self\n"
+    out += "    package var ordinal: Int {\n      let key = self\n"
     out += keySwitch(fields, indent: "      ") { field in String(fields.firstIndex { $0.key == field.key }!) }
     out += "    }\n\n"
-    out += "    /// How writers write the field.\n    var shape: FieldShape {\n      let key = self\n"
+    out += "    /// How writers write the field.\n    package var shape: FieldShape {\n      let key = self\n"
     out += keySwitch(fields, indent: "      ") { field in
       switch field.kind {
       case .flag: ".flag"
@@ -446,9 +446,9 @@ public struct RecordCodegen {
       /// makes no `String` at all. A ``Socket`` is built from it only when a library caller asks for
       /// one. Texts are `.none` when absent; an empty text is stored as `.none`, which keeps the
       /// model's promise that a missing value is null, never "".
-      struct RawSocket {
+      package struct RawSocket {
         /// The bytes of every text field.
-        var bytes: [UInt8] = []
+        package var bytes: [UInt8] = []
         /// The line last copied whole into ``bytes``; see `store(_:_:)`.
         var copiedLine = CopiedLine()
 
@@ -456,17 +456,17 @@ public struct RecordCodegen {
     for member in members(fields) {
       switch member {
       case .field(let field): out += declaration(field, raw: true, indent: "  ")
-      case .group(let name, _): out += "  var \(name) = Endpoint()\n"
+      case .group(let name, _): out += "  package var \(name) = Endpoint()\n"
       }
     }
     let parameters = initializerParameters(fields, raw: true)
-    out += "\n  init(" + parameters.map(\.declaration).joined(separator: ", ") + ") {\n"
+    out += "\n  package init(" + parameters.map(\.declaration).joined(separator: ", ") + ") {\n"
     for parameter in parameters { out += "    self.\(parameter.name) = \(escapedName(parameter.name))\n" }
     out += "  }\n\n"
     // scalar(_:)
     out += "  /// The value of a scalar field as the writers read it; `owners`, `details` and field lists\n"
     out += "  /// are the writers' to walk (`.null` here). Same keys and meaning as ``Socket/value(of:)``.\n"
-    out += "  func scalar(_ key: Socket.FieldKey) -> Scalar {\n"
+    out += "  package func scalar(_ key: Socket.FieldKey) -> Scalar {\n"
     out += keySwitch(fields, indent: "    ") { field in
       let value = "self.\(field.property)"
       switch field.kind {
@@ -482,14 +482,14 @@ public struct RecordCodegen {
     }
     out += "  }\n\n"
     out += "  /// The `String` of a field kept as one (``Scalar/stored(_:)``).\n"
-    out += "  func storedString(_ key: Socket.FieldKey) -> String {\n"
+    out += "  package func storedString(_ key: Socket.FieldKey) -> String {\n"
     out += keySwitch(fields, indent: "    ", fallback: "\"\"") { field in
       guard case .string(let optional) = field.kind else { return nil }
       return "self.\(field.property)\(optional ? " ?? \"\"" : "")"
     }
     out += "  }\n\n"
     out += "  /// The value of a field that is a list of field keys (``FieldShape/fieldList``).\n"
-    out += "  func fieldSet(_ key: Socket.FieldKey) -> FieldSet {\n"
+    out += "  package func fieldSet(_ key: Socket.FieldKey) -> FieldSet {\n"
     out += keySwitch(fields, indent: "    ", fallback: "FieldSet()") { field in
       field.kind == .fieldList ? "self.\(field.property)" : nil
     }
@@ -497,7 +497,7 @@ public struct RecordCodegen {
     // presence mask
     out += "  /// Bit `i` is set when field `i` of ``Socket/FieldKey/ordered`` has a value of its own, or is\n"
     out += "  /// a flag that is `true`: ``scalar(_:)`` read field by field, in a few instructions per field.\n"
-    out += "  var presenceMask: UInt32 {\n    var mask: UInt32 = 0\n"
+    out += "  package var presenceMask: UInt32 {\n    var mask: UInt32 = 0\n"
     for (index, field) in fields.enumerated() {
       let value = field.property
       let condition: String
@@ -515,7 +515,7 @@ public struct RecordCodegen {
     out += "  /// The bytes of every text a writer writes, counted where it is written: `process` and the\n"
     out += "  /// first ss owner share their bytes, and details share one stored `true`. Writers size their\n"
     out += "  /// output by it; the JSON writer asserts the bound in debug builds.\n"
-    out += "  var writtenTextCount: Int {\n    var count = 0\n"
+    out += "  package var writtenTextCount: Int {\n    var count = 0\n"
     for field in fields {
       switch field.kind {
       case .text: out += "    count += \(field.property).count\n"
@@ -537,7 +537,7 @@ public struct RecordCodegen {
     func identity(_ source: String) -> String { parameters.map { "\($0.name): \(source).\($0.name)" }.joined(separator: ", ") }
     var out = "\nextension Socket {\n"
     out += "  /// The public record for a parsed one: the only place where its texts become `String`s.\n"
-    out += "  init(_ raw: RawSocket) {\n    self.init(\(identity("raw")))\n"
+    out += "  package init(_ raw: RawSocket) {\n    self.init(\(identity("raw")))\n"
     out += assignments(fields) { field in
       let value = "raw.\(field.property)"
       switch field.kind {
@@ -550,7 +550,7 @@ public struct RecordCodegen {
     }
     out += "  }\n}\n\nextension RawSocket {\n"
     out += "  /// A record a library caller built, for the writers (texts copied, details kept in order).\n"
-    out += "  init(_ socket: Socket) {\n    self.init(\(identity("socket")))\n"
+    out += "  package init(_ socket: Socket) {\n    self.init(\(identity("socket")))\n"
     out += assignments(fields) { field in
       let value = "socket.\(field.property)"
       switch field.kind {

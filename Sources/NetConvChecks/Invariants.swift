@@ -1,5 +1,6 @@
 import Foundation
 import NetConv
+import NetConvYAML
 
 /// The properties netconv must keep for every input, whatever its bytes: no crash, every line
 /// in exactly one class, records that obey the schema, the same records on a second parse, and

@@ -1,7 +1,7 @@
 import Foundation
 import GrammarCodegen
 
-// Regenerates Sources/NetConv/Grammar/Vocabulary.generated.swift from Grammar/ and
+// Regenerates the vocabulary tables (*.generated.swift beside their readers) from Grammar/ and
 // Sources/NetConv/Model/Record.generated.swift and the README's list of record keys from
 // Schema/socket.schema.json.
 // Usage: swift run grammar-gen [package-root]
@@ -9,14 +9,12 @@ let root =
   CommandLine.arguments.count > 1
   ? URL(fileURLWithPath: CommandLine.arguments[1])
   : URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-let outputs: [(path: String, render: () throws -> String)] = [
-  (GrammarCodegen.outputPath, GrammarCodegen(grammarDirectory: root.appendingPathComponent("Grammar")).render),
-  (RecordCodegen.outputPath, RecordCodegen(packageRoot: root).render),
-  ("README.md", RecordCodegen(packageRoot: root).renderReadme),
-]
 do {
-  for (path, render) in outputs {
-    let text = try render()
+  let record = RecordCodegen(packageRoot: root)
+  var outputs = try GrammarCodegen(grammarDirectory: root.appendingPathComponent("Grammar")).renderFiles()
+  outputs.append((RecordCodegen.outputPath, try record.render()))
+  outputs.append(("README.md", try record.renderReadme()))
+  for (path, text) in outputs {
     let output = root.appendingPathComponent(path)
     try FileManager.default.createDirectory(
       at: output.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import NetConv
+import NetConvYAML
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import NetConv
+import NetConvYAML
 import Testing
 
 /// Diagnostics stream as they happen: an input with endless unreadable lines costs counts, not

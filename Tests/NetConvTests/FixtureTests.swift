@@ -1,5 +1,6 @@
 import Foundation
 import NetConv
+import NetConvYAML
 import Testing
 
 /// Runs every `Fixtures/<dialect>/<name>.txt` and compares with its golden files:

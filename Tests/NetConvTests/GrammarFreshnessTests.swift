@@ -8,10 +8,10 @@ import Testing
   @Test func generatedVocabularyMatchesGrammarFolder() throws {
     let root = TestSupport.packageRoot
     let generator = GrammarCodegen(grammarDirectory: root.appendingPathComponent("Grammar"))
-    let expected = try generator.render()
-    let committed = try String(
-      contentsOf: root.appendingPathComponent(GrammarCodegen.outputPath), encoding: .utf8)
-    #expect(committed == expected, "Vocabulary.generated.swift is stale: run `swift run grammar-gen`")
+    for (path, expected) in try generator.renderFiles() {
+      let committed = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+      #expect(committed == expected, "\(path) is stale: run `swift run grammar-gen`")
+    }
   }
 
   @Test func generatedRecordMatchesSchema() throws {
@@ -29,7 +29,7 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grammar-\(UUID().uuidString)")
     try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Grammar"), to: folder)
     defer { try? FileManager.default.removeItem(at: folder) }
-    _ = try GrammarCodegen(grammarDirectory: folder).render()
+    _ = try GrammarCodegen(grammarDirectory: folder).renderFiles()
 
     let vocabulary = folder.appendingPathComponent("linux-netstat/vocabulary.json")
     let text = try String(contentsOf: vocabulary, encoding: .utf8)
@@ -38,7 +38,7 @@ import Testing
     #expect(edited != text, "the German LISTEN entry moved; update this test")
     try edited.write(to: vocabulary, atomically: true, encoding: .utf8)
     do {
-      _ = try GrammarCodegen(grammarDirectory: folder).render()
+      _ = try GrammarCodegen(grammarDirectory: folder).renderFiles()
       Issue.record("a state word with two meanings was accepted")
     } catch let GrammarCodegen.Failure.malformed(path, reason) {
       #expect(path == "linux-netstat/vocabulary.json")

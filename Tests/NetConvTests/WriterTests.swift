@@ -1,6 +1,7 @@
 import Foundation
 import NetConv
 import NetConvChecks
+import NetConvYAML
 import Testing
 
 /// Every writer's output is read back by real parsers — Python's json, csv and PyYAML (a YAML

@@ -26,11 +26,6 @@ struct ByteTable<Value: Sendable>: Sendable {
     }
   }
 
-  /// The value for `span` of `line`.
-  func value(_ line: LineText, _ span: Span) -> Value? {
-    value(UnsafeBufferPointer(rebasing: line.bytes[span.start..<span.end]))
-  }
-
   /// The value for `bytes`.
   func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
     var slot = Self.hash(bytes) & mask

@@ -57,12 +57,6 @@ enum WindowsNetstatVocabulary {
   /// ``states`` looked up on bytes.
   static let stateBytes = ByteTable(states.map { ($0.key, $0.value) })
 
-  /// The canonical state for `span` of `line`: on bytes for a word as shown, else through
-  /// ``state(_:)``.
-  static func state(_ line: LineText, _ span: Span) -> SocketState? {
-    stateBytes.value(line, span) ?? state(line.string(span))
-  }
-
   /// The canonical state for the text `raw`, exactly or through its skeleton.
   static func state(_ raw: String) -> SocketState? {
     if let state = states[raw] { return state }

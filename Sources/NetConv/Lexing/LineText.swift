@@ -30,11 +30,9 @@ struct LineText {
   subscript(_ index: Int) -> UInt8 { bytes[index] }
 
   @inline(__always)
-  static func isSpace(_ byte: UInt8) -> Bool {
-    byte <= 0x20 && (byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C)
-  }
+  static func isSpace(_ byte: UInt8) -> Bool { ByteScan.isSpace(byte) }
 
-  static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+  static func isDigit(_ byte: UInt8) -> Bool { ByteScan.isDigit(byte) }
 
   /// The span of the line without leading and trailing white space.
   var trimmed: Span {

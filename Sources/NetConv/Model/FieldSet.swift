@@ -1,5 +1,5 @@
 /// How a writer writes a field (``Socket/FieldKey/shape``).
-enum FieldShape {
+package enum FieldShape {
   /// One value, `null` when missing (``RawSocket/scalar(_:)``).
   case scalar
   /// `true` or `false`, never null.
@@ -14,24 +14,24 @@ enum FieldShape {
 
 /// A set of record fields, one bit per ``Socket/FieldKey/ordinal``: the `RawSocket` form of a
 /// list of field keys such as ``Socket/inferred``, kept in output order.
-struct FieldSet: Equatable {
-  private(set) var bits: UInt32 = 0
+package struct FieldSet: Equatable {
+  package private(set) var bits: UInt32 = 0
 
-  init() {}
+  package init() {}
 
-  init(_ keys: [Socket.FieldKey]) {
+  package init(_ keys: [Socket.FieldKey]) {
     for key in keys { insert(key) }
   }
 
-  mutating func insert(_ key: Socket.FieldKey) { bits |= 1 << UInt32(key.ordinal) }
+  package mutating func insert(_ key: Socket.FieldKey) { bits |= 1 << UInt32(key.ordinal) }
 
-  func contains(_ key: Socket.FieldKey) -> Bool { bits & (1 << UInt32(key.ordinal)) != 0 }
+  package func contains(_ key: Socket.FieldKey) -> Bool { bits & (1 << UInt32(key.ordinal)) != 0 }
 
-  var isEmpty: Bool { bits == 0 }
+  package var isEmpty: Bool { bits == 0 }
 
   /// The keys in output order.
-  var keys: [Socket.FieldKey] { Socket.FieldKey.ordered.filter(contains) }
+  package var keys: [Socket.FieldKey] { Socket.FieldKey.ordered.filter(contains) }
 
   /// The bytes of the key names, with room for the quotes and commas between them.
-  var writtenCount: Int { keys.reduce(0) { $0 + $1.rawValue.utf8.count + 3 } }
+  package var writtenCount: Int { keys.reduce(0) { $0 + $1.rawValue.utf8.count + 3 } }
 }

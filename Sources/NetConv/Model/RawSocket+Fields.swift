@@ -1,7 +1,7 @@
 extension RawSocket {
   /// A scalar field's value as the writers read it (``scalar(_:)``). A plain value (no
   /// reference counting), so reading a field copies nothing but a few words.
-  enum Scalar {
+  package enum Scalar {
     case null
     case bool(Bool)
     case int(Int)
@@ -17,7 +17,7 @@ extension RawSocket {
 extension RawSocket {
   /// Calls `body` with the UTF-8 bytes of a text-like scalar (text, word, stored string);
   /// `text` is the record's ``bytes``.
-  func withBytes<Result>(
+  package func withBytes<Result>(
     of scalar: Scalar, in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result {
     switch scalar {
@@ -34,7 +34,7 @@ extension RawSocket {
 // The words of the model as static text, for writers; `ModelWordTests` checks each against
 // its raw value.
 extension Dialect {
-  var word: StaticString {
+  package var word: StaticString {
     switch self {
     case .windowsNetstat: return "windows-netstat"
     case .linuxNetstat: return "linux-netstat"
@@ -44,7 +44,7 @@ extension Dialect {
 }
 
 extension AddressFamily {
-  var word: StaticString {
+  package var word: StaticString {
     switch self {
     case .ipv4: return "ipv4"
     case .ipv6: return "ipv6"
@@ -54,7 +54,7 @@ extension AddressFamily {
 }
 
 extension SocketState {
-  var word: StaticString {
+  package var word: StaticString {
     switch self {
     case .listen: return "LISTEN"
     case .synSent: return "SYN_SENT"
@@ -74,13 +74,13 @@ extension SocketState {
 }
 
 extension RawSocket.Scalar {
-  init(_ text: RawSocket.Text) { self = text.isNone ? .null : .text(text) }
-  init(_ number: Int?) { self = number.map(Self.int) ?? .null }
+  package init(_ text: RawSocket.Text) { self = text.isNone ? .null : .text(text) }
+  package init(_ number: Int?) { self = number.map(Self.int) ?? .null }
 }
 
 extension RawSocket.Owner {
   /// The owner's keys in output order, as in ``SocketOwner``.
-  static let keys: [StaticString] = ["process", "pid", "fd", "tid"]
+  package static let keys: [StaticString] = ["process", "pid", "fd", "tid"]
 }
 
 // MARK: - Converting to and from Socket (the field-by-field part is generated)

@@ -2,14 +2,14 @@
 /// `Record.generated.swift`): texts as byte ranges of the record's own buffer.
 extension RawSocket {
   /// A range of ``RawSocket/bytes``, or `.none`.
-  struct Text: Equatable {
-    var start: Int32
-    var end: Int32
+  package struct Text: Equatable {
+    package var start: Int32
+    package var end: Int32
 
-    static let none = Text(start: -1, end: -1)
+    package static let none = Text(start: -1, end: -1)
 
-    var isNone: Bool { start < 0 }
-    var count: Int { isNone ? 0 : Int(end - start) }
+    package var isNone: Bool { start < 0 }
+    package var count: Int { isNone ? 0 : Int(end - start) }
   }
 
   /// The line last copied whole into ``RawSocket/bytes`` (its ``LineText/identity``, 0 for
@@ -19,27 +19,12 @@ extension RawSocket {
     var start: Int32 = 0
   }
 
-  typealias Owner = OwnerFields<Text>
-  typealias Detail = DetailFields<Text>
+  package typealias Owner = OwnerFields<Text>
+  package typealias Detail = DetailFields<Text>
 
   var hasPeer: Bool { !remote.address.isNone }
 
   // MARK: - Storing texts
-
-  /// Stores `span` of `line` in the record. The first text of a numbered line copies the whole
-  /// line, and it and the line's later texts are ranges of that copy: one copy per line
-  /// instead of one per field.
-  mutating func store(_ line: LineText, _ span: Span) -> Text {
-    guard span.end > span.start else { return .none }
-    guard line.identity != 0 else { return store(UnsafeBufferPointer(rebasing: line.bytes[span.start..<span.end])) }
-    if line.identity != copiedLine.identity {
-      let needed = bytes.count + line.count
-      if bytes.capacity < needed { bytes.reserveCapacity(max(needed, 2 * bytes.capacity, 192)) }
-      copiedLine = CopiedLine(identity: line.identity, start: Int32(bytes.count))
-      bytes.append(contentsOf: line.bytes)
-    }
-    return Text(start: copiedLine.start + Int32(span.start), end: copiedLine.start + Int32(span.end))
-  }
 
   /// Copies `text` into the record.
   mutating func store(_ text: String?) -> Text {
@@ -65,12 +50,12 @@ extension RawSocket {
   // MARK: - Reading texts
 
   /// Calls `body` with the bytes of `text` (empty for `.none`).
-  func withBytes<Result>(of text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+  package func withBytes<Result>(of text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     bytes.withUnsafeBufferPointer { body($0.slice(text)) }
   }
 
   /// The text as a `String`, `nil` for `.none`.
-  func string(_ text: Text) -> String? {
+  package func string(_ text: Text) -> String? {
     text.isNone ? nil : withBytes(of: text) { String(decoding: $0, as: UTF8.self) }
   }
 
@@ -122,18 +107,18 @@ extension RawSocket {
 
 extension UnsafeBufferPointer<UInt8> {
   /// The bytes of a record's text, given the record's ``RawSocket/bytes``; empty for `.none`.
-  func slice(_ text: RawSocket.Text) -> UnsafeBufferPointer<UInt8> {
+  package func slice(_ text: RawSocket.Text) -> UnsafeBufferPointer<UInt8> {
     text.isNone ? UnsafeBufferPointer(rebasing: self[0..<0]) : UnsafeBufferPointer(rebasing: self[Int(text.start)..<Int(text.end)])
   }
 }
 
 /// One process holding a socket, with its name as `Name`: a record's text, or a line's span
 /// while ss extensions are read.
-struct OwnerFields<Name> {
-  var process: Name
-  var pid: Int?
-  var fd: Int?
-  var tid: Int?
+package struct OwnerFields<Name> {
+  package var process: Name
+  package var pid: Int?
+  package var fd: Int?
+  package var tid: Int?
 
   init(process: Name, pid: Int? = nil, fd: Int? = nil, tid: Int? = nil) {
     self.process = process
@@ -144,7 +129,7 @@ struct OwnerFields<Name> {
 }
 
 /// One ss detail, key and value as `Text`: a record's text, or a line's span.
-struct DetailFields<Text> {
-  var key: Text
-  var value: Text
+package struct DetailFields<Text> {
+  package var key: Text
+  package var value: Text
 }

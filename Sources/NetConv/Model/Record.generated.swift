@@ -122,12 +122,12 @@ public struct Endpoint: Hashable, Sendable {
 
 extension RawSocket {
   /// An ``Endpoint`` with its texts as ranges of the record's bytes.
-  struct Endpoint {
-    var address: Text = .none
-    var port: Int?
-    var portName: Text = .none
-    var interface: Text = .none
-    var truncated: Bool = false
+  package struct Endpoint {
+    package var address: Text = .none
+    package var port: Int?
+    package var portName: Text = .none
+    package var interface: Text = .none
+    package var truncated: Bool = false
   }
 }
 
@@ -219,10 +219,10 @@ extension Socket {
     case inferred
 
     /// ``allCases`` computed once: the synthesized property builds a new array on every call.
-    static let ordered: [FieldKey] = allCases
+    package static let ordered: [FieldKey] = allCases
 
     /// The position in ``ordered``, as a constant the compiler can fold.
-    var ordinal: Int {
+    package var ordinal: Int {
       let key = self
       switch key {
       case .source: return 0
@@ -260,7 +260,7 @@ extension Socket {
     }
 
     /// How writers write the field.
-    var shape: FieldShape {
+    package var shape: FieldShape {
       let key = self
       switch key {
       case .source: return .scalar
@@ -422,36 +422,36 @@ extension Socket: Codable {
 /// makes no `String` at all. A ``Socket`` is built from it only when a library caller asks for
 /// one. Texts are `.none` when absent; an empty text is stored as `.none`, which keeps the
 /// model's promise that a missing value is null, never "".
-struct RawSocket {
+package struct RawSocket {
   /// The bytes of every text field.
-  var bytes: [UInt8] = []
+  package var bytes: [UInt8] = []
   /// The line last copied whole into ``bytes``; see `store(_:_:)`.
   var copiedLine = CopiedLine()
-  var source: String?
-  var format: Dialect
-  var snapshot: Int
-  var line: Int
-  var `protocol`: String
-  var family: AddressFamily?
-  var local = Endpoint()
-  var remote = Endpoint()
-  var state: SocketState?
-  var stateRaw: Text = .none
-  var recvQ: Int?
-  var sendQ: Int?
-  var pid: Int?
-  var process: Text = .none
-  var component: Text = .none
-  var ownerUnavailable: Bool = false
-  var user: Text = .none
-  var inode: Int?
-  var timer: Text = .none
-  var socketType: Text = .none
-  var owners: [Owner] = []
-  var details: [Detail] = []
-  var inferred: FieldSet = FieldSet()
+  package var source: String?
+  package var format: Dialect
+  package var snapshot: Int
+  package var line: Int
+  package var `protocol`: String
+  package var family: AddressFamily?
+  package var local = Endpoint()
+  package var remote = Endpoint()
+  package var state: SocketState?
+  package var stateRaw: Text = .none
+  package var recvQ: Int?
+  package var sendQ: Int?
+  package var pid: Int?
+  package var process: Text = .none
+  package var component: Text = .none
+  package var ownerUnavailable: Bool = false
+  package var user: Text = .none
+  package var inode: Int?
+  package var timer: Text = .none
+  package var socketType: Text = .none
+  package var owners: [Owner] = []
+  package var details: [Detail] = []
+  package var inferred: FieldSet = FieldSet()
 
-  init(format: Dialect, snapshot: Int, line: Int, protocol: String, family: AddressFamily? = nil) {
+  package init(format: Dialect, snapshot: Int, line: Int, protocol: String, family: AddressFamily? = nil) {
     self.format = format
     self.snapshot = snapshot
     self.line = line
@@ -461,7 +461,7 @@ struct RawSocket {
 
   /// The value of a scalar field as the writers read it; `owners`, `details` and field lists
   /// are the writers' to walk (`.null` here). Same keys and meaning as ``Socket/value(of:)``.
-  func scalar(_ key: Socket.FieldKey) -> Scalar {
+  package func scalar(_ key: Socket.FieldKey) -> Scalar {
     switch key {
     case .source: return self.source == nil ? .null : .stored(.source)
     case .format: return .word(self.format.word)
@@ -498,7 +498,7 @@ struct RawSocket {
   }
 
   /// The `String` of a field kept as one (``Scalar/stored(_:)``).
-  func storedString(_ key: Socket.FieldKey) -> String {
+  package func storedString(_ key: Socket.FieldKey) -> String {
     switch key {
     case .source: return self.source ?? ""
     case .protocol: return self.protocol
@@ -507,7 +507,7 @@ struct RawSocket {
   }
 
   /// The value of a field that is a list of field keys (``FieldShape/fieldList``).
-  func fieldSet(_ key: Socket.FieldKey) -> FieldSet {
+  package func fieldSet(_ key: Socket.FieldKey) -> FieldSet {
     switch key {
     case .inferred: return self.inferred
     default: return FieldSet()
@@ -516,7 +516,7 @@ struct RawSocket {
 
   /// Bit `i` is set when field `i` of ``Socket/FieldKey/ordered`` has a value of its own, or is
   /// a flag that is `true`: ``scalar(_:)`` read field by field, in a few instructions per field.
-  var presenceMask: UInt32 {
+  package var presenceMask: UInt32 {
     var mask: UInt32 = 0
     if source != nil { mask |= 1 << 0 }
     mask |= 1 << 1
@@ -555,7 +555,7 @@ struct RawSocket {
   /// The bytes of every text a writer writes, counted where it is written: `process` and the
   /// first ss owner share their bytes, and details share one stored `true`. Writers size their
   /// output by it; the JSON writer asserts the bound in debug builds.
-  var writtenTextCount: Int {
+  package var writtenTextCount: Int {
     var count = 0
     count += storedString(.source).utf8.count
     count += storedString(.protocol).utf8.count
@@ -580,7 +580,7 @@ struct RawSocket {
 
 extension Socket {
   /// The public record for a parsed one: the only place where its texts become `String`s.
-  init(_ raw: RawSocket) {
+  package init(_ raw: RawSocket) {
     self.init(format: raw.format, snapshot: raw.snapshot, line: raw.line, protocol: raw.protocol, family: raw.family)
     self.source = raw.source
     self.local.address = raw.string(raw.local.address)
@@ -613,7 +613,7 @@ extension Socket {
 
 extension RawSocket {
   /// A record a library caller built, for the writers (texts copied, details kept in order).
-  init(_ socket: Socket) {
+  package init(_ socket: Socket) {
     self.init(format: socket.format, snapshot: socket.snapshot, line: socket.line, protocol: socket.protocol, family: socket.family)
     self.source = socket.source
     self.local.address = keep(socket.local.address)

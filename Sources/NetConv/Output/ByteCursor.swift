@@ -1,9 +1,9 @@
 /// Writes into memory that a ``ByteBuffer`` has reserved for one record: no capacity check,
 /// no function call per piece. The writer reserves the most a record can take first.
-struct ByteCursor {
-  private(set) var position: UnsafeMutablePointer<UInt8>
+package struct ByteCursor {
+  package private(set) var position: UnsafeMutablePointer<UInt8>
 
-  init(_ start: UnsafeMutablePointer<UInt8>) {
+  package init(_ start: UnsafeMutablePointer<UInt8>) {
     position = start
   }
 
@@ -55,7 +55,7 @@ struct ByteCursor {
   }
 
   /// The decimal digits of `value` (at most 20 bytes).
-  mutating func put(decimal value: Int) {
+  package mutating func put(decimal value: Int) {
     var magnitude = value.magnitude
     if value < 0 { put(UInt8(ascii: "-")) }
     if magnitude < 10 {

@@ -42,7 +42,7 @@ public struct CSVRecordWriter: RawRecordWriter {
     try write(raw: RawSocket(socket))
   }
 
-  mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
+  package mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
     socket.bytes.withUnsafeBufferPointer { text in
       for (index, field) in Socket.FieldKey.ordered.enumerated() {
         if index > 0 { output.append(UInt8(ascii: ",")) }

@@ -42,7 +42,7 @@ public struct JSONRecordWriter: RawRecordWriter {
     try write(raw: RawSocket(socket))
   }
 
-  mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
+  package mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
     let pretty = layout == .prettyArray
     let shape = shapes.shape(for: socket.presenceMask)
     let room = room(for: socket)

@@ -1,4 +1,5 @@
-/// The output formats netconv writes, and how to make a writer for each.
+/// The output formats netconv writes. `NetConvYAML` makes a writer for each
+/// (`writer(sink:settings:)`); this module writes all but YAML.
 public enum OutputFormat: String, Sendable, CaseIterable {
   /// A JSON array of records.
   case json
@@ -31,17 +32,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
       self.envelope = envelope
       self.csvHeader = csvHeader
       self.csvFormulaGuard = csvFormulaGuard
-    }
-  }
-
-  /// A writer for this format that sends its output to `sink`.
-  public func writer(sink: OutputSink, settings: Settings = Settings()) -> any RecordWriter {
-    switch self {
-    case .json:
-      return JSONRecordWriter(sink: sink, layout: settings.pretty ? .prettyArray : .array, envelope: settings.envelope)
-    case .jsonl: return JSONRecordWriter(sink: sink, layout: .lines)
-    case .yaml: return YAMLRecordWriter(sink: sink, envelope: settings.envelope)
-    case .csv: return CSVRecordWriter(sink: sink, header: settings.csvHeader, formulaGuard: settings.csvFormulaGuard)
     }
   }
 }

@@ -20,6 +20,6 @@ extension RecordWriter {
 /// A writer that reads a parsed record's bytes directly, building no `String`: netconv's own
 /// writers. ``Conversion`` hands records this way when the writer offers it; ``RecordWriter/write(_:)``
 /// of these writers converts the ``Socket`` and takes the same path, so both give the same bytes.
-protocol RawRecordWriter: RecordWriter {
+package protocol RawRecordWriter: RecordWriter {
   mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError)
 }

@@ -62,9 +62,9 @@ public final class SocketReader {
   /// ``Socket``: writers read the parsed bytes.
   ///
   /// - Throws: ``NetConvError`` at the end of the input, like ``next()``, or what a closure throws.
-  func forEach(
-    record: (RawSocket) throws(OutputSink.OutputError) -> Void, diagnostic: (Diagnostic) -> Void
-  ) throws(ReaderLoopError) {
+  package func forEach<Failure: Error>(
+    record: (RawSocket) throws(Failure) -> Void, diagnostic: (Diagnostic) -> Void
+  ) throws(ReaderLoopError<Failure>) {
     try core.forEach(record: record, diagnostic: diagnostic)
   }
 
@@ -75,7 +75,7 @@ public final class SocketReader {
   package func countRemainingRecords() -> Result<Int, NetConvError> {
     var count = 0
     do {
-      try forEach(record: { _ in count += 1 }, diagnostic: { _ in })
+      try forEach(record: { (_: RawSocket) throws(Never) in count += 1 }, diagnostic: { _ in })
     } catch {
       switch error {
       case .input(let failure): return .failure(failure)
@@ -86,15 +86,16 @@ public final class SocketReader {
   }
 
   /// Stored in each record's `source` as it is handed out (set by ``Conversion``).
-  var recordSource: String? {
+  package var recordSource: String? {
     get { core.recordSource }
     set { core.recordSource = newValue }
   }
 
-  /// Why ``forEach(record:diagnostic:)`` stopped early.
-  enum ReaderLoopError: Error {
+  /// Why ``forEach(record:diagnostic:)`` stopped early: the input ended in an error, or the
+  /// record closure threw its own `Failure`.
+  package enum ReaderLoopError<Failure: Error>: Error {
     case input(NetConvError)
-    case output(OutputSink.OutputError)
+    case output(Failure)
   }
 }
 
@@ -143,9 +144,9 @@ extension SocketReader {
     }
 
     /// See ``SocketReader/forEach(record:diagnostic:)``.
-    mutating func forEach(
-      record: (RawSocket) throws(OutputSink.OutputError) -> Void, diagnostic: (Diagnostic) -> Void
-    ) throws(SocketReader.ReaderLoopError) {
+    mutating func forEach<Failure: Error>(
+      record: (RawSocket) throws(Failure) -> Void, diagnostic: (Diagnostic) -> Void
+    ) throws(SocketReader.ReaderLoopError<Failure>) {
       while true {
         let more: Bool
         do { more = try fillIfEmpty() } catch { throw .input(error) }

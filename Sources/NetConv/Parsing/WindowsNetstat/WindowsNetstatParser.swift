@@ -47,6 +47,9 @@ struct WindowsNetstatParser: DialectParser {
     }
   }
 
+  /// Between the lines of an XP-era DLL chain joined into one `component`.
+  static let componentSeparator = "; "
+
   /// Emits a row that ended after its first address as a record without the rest, with a
   /// warning. (`TCP 127.0.0` with no port is no address and never gets here.)
   private func emitCut(_ partial: PartialRow, context: inout ParseContext) {
@@ -244,7 +247,9 @@ struct WindowsNetstatParser: DialectParser {
   /// peer is a wildcard). The record is not passed in: reading it while its state is being
   /// set would copy it.
   private static func state(_ line: LineText, _ span: Span, listening: Bool, context: inout ParseContext) -> SocketState {
-    if let known = WindowsNetstatVocabulary.state(line, span) { return known }
+    if let known = WindowsNetstatVocabulary.stateBytes.value(line, span) ?? WindowsNetstatVocabulary.state(line.string(span)) {
+      return known
+    }
     let raw = line.string(span)
     if listening {
       context.report(
@@ -396,7 +401,7 @@ struct WindowsNetstatParser: DialectParser {
       socket.component = socket.store(line, trimmed)
     } else {
       // XP-era DLL chains: joined into one text, which must then be contiguous.
-      let joined = socket.string(socket.component)! + CSVRecordWriter.listSeparator + text
+      let joined = socket.string(socket.component)! + Self.componentSeparator + text
       socket.component = socket.store(joined)
     }
     pending = socket

@@ -1,4 +1,5 @@
 internal import CYaml
+import NetConv
 
 /// The libyaml system library the YAML writer is built on.
 public enum LibYAML {

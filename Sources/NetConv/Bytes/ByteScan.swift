@@ -100,8 +100,18 @@ enum ByteScan {
     return survey
   }
 
+  /// Whether `byte` is white space within a line: space, tab, vertical tab or form feed.
+  @inline(__always)
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte <= 0x20 && (byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C)
+  }
+
+  /// Whether `byte` is an ASCII digit.
+  @inline(__always)
+  static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
   /// The index of the first byte in `start..<end` that is not white space (as
-  /// ``LineText/isSpace(_:)`` has it), or `end`.
+  /// ``isSpace(_:)`` has it), or `end`.
   @inline(__always)
   static func firstNonSpace(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
     var index = start
@@ -116,7 +126,7 @@ enum ByteScan {
         index += different.trailingZeroBitCount >> 3
       }
       // A tab or another space byte goes one by one; they are rare.
-      guard index < end, LineText.isSpace(base[index]) else { return index }
+      guard index < end, isSpace(base[index]) else { return index }
       index += 1
     }
   }
@@ -139,7 +149,7 @@ enum ByteScan {
         while index < end && base[index] > 0x20 { index += 1 }
       }
       // A control byte that is not white space stays in the token.
-      guard index < end, !LineText.isSpace(base[index]) else { return index }
+      guard index < end, !isSpace(base[index]) else { return index }
       index += 1
     }
   }

@@ -1,3 +1,5 @@
+import NetConv
+
 /// Writes records as one YAML sequence of mappings through libyaml's emitter, or inside an
 /// envelope mapping `records:` / `meta:`.
 ///
@@ -32,7 +34,7 @@ public struct YAMLRecordWriter: RawRecordWriter {
     try write(raw: RawSocket(socket))
   }
 
-  mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
+  package mutating func write(raw socket: RawSocket) throws(OutputSink.OutputError) {
     emitter.mappingStart()
     socket.bytes.withUnsafeBufferPointer { text in
       for (index, field) in Socket.FieldKey.ordered.enumerated() {
