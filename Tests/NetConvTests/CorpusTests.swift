@@ -9,7 +9,7 @@ func corpusFile(_ relative: String, records expected: [(String, Int)], dialect: 
   let result = TestSupport.parse(try [UInt8](Data(contentsOf: url)))
   #expect(result.records.count == expected.first { $0.0 == relative }?.1)
   #expect(result.summary.count(.unrecognized) == 0, "\(result.diagnostics)")
-  #expect(result.records.allSatisfy { $0.format == dialect })
+  #expect(result.records.allSatisfy { $0.dialect == dialect })
   #expect(result.summary.lineClasses.values.reduce(0, +) == result.summary.lines)
   return result
 }

@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test func everyWriterWritesTheList() throws {
-    var socket = Socket(format: .ss, snapshot: 1, line: 1, protocol: "tcp")
+    var socket = Socket(dialect: .ss, snapshot: 1, line: 1, protocol: "tcp")
     socket.inferred = [.protocol, .remotePort]
     let json = try TestSupport.json([socket], layout: .lines)
     #expect(String(decoding: json, as: UTF8.self).contains(#""inferred":["protocol","remote_port"]"#))

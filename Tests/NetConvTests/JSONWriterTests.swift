@@ -11,7 +11,7 @@ import Testing
 
   @Test(arguments: hostile)
   func hostileProcessNamesRoundTrip(_ name: String) throws {
-    var socket = Socket(format: .linuxNetstat, snapshot: 1, line: 1, protocol: "tcp", family: .ipv4)
+    var socket = Socket(dialect: .linuxNetstat, snapshot: 1, line: 1, protocol: "tcp", family: .ipv4)
     socket.process = name
     for layout in [JSONRecordWriter.Layout.array, .prettyArray] {
       let bytes = try TestSupport.json([socket], layout: layout)
@@ -67,7 +67,7 @@ import Testing
     for mask in masks {
       let expected = text(roomy.shape(for: mask), in: roomy)
       #expect(text(small.shape(for: mask), in: small) == expected, "mask \(mask)")
-      #expect(expected.joined().contains("\"format\""), "mask \(mask)")
+      #expect(expected.joined().contains("\"dialect\""), "mask \(mask)")
     }
   }
 

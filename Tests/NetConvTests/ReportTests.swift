@@ -79,7 +79,7 @@ import Testing
   }
 
   @Test func controlCharactersInNamesAreEscapedInTextAndHTML() {
-    var socket = Socket(format: .windowsNetstat, snapshot: 1, line: 1, protocol: "tcp", family: .ipv4)
+    var socket = Socket(dialect: .windowsNetstat, snapshot: 1, line: 1, protocol: "tcp", family: .ipv4)
     socket.local = Endpoint(address: "0.0.0.0", port: 8080)
     socket.state = .listen
     socket.process = "evil\u{1B}[31m<script>.exe"

@@ -24,7 +24,7 @@ import Testing
 
   /// Records carrying each hostile string in every string field.
   static let hostileRecords: [Socket] = hostile.enumerated().map { index, text in
-    var socket = Socket(format: .linuxNetstat, snapshot: 1, line: index + 1, protocol: "tcp", family: .ipv4)
+    var socket = Socket(dialect: .linuxNetstat, snapshot: 1, line: index + 1, protocol: "tcp", family: .ipv4)
     socket.source = text
     socket.local = Endpoint(address: text, port: 80, portName: text, interface: text)
     socket.remote = Endpoint(address: text, port: 0, portName: nil, interface: nil, truncated: true)
@@ -136,7 +136,7 @@ import Testing
   }
 
   @Test func csvFollowsRFC4180Bytes() throws {
-    var socket = Socket(format: .linuxNetstat, snapshot: 1, line: 7, protocol: "tcp")
+    var socket = Socket(dialect: .linuxNetstat, snapshot: 1, line: 7, protocol: "tcp")
     socket.process = "say \"hi\", =1"
     socket.user = "=cmd"
     let bytes = try Self.write([socket], .csv, settings: .init(csvHeader: false))

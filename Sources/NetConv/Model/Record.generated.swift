@@ -16,7 +16,7 @@ public struct Socket: Hashable, Sendable {
   /// null otherwise.
   public var source: String?
   /// The dialect of the table the row was read from.
-  public var format: Dialect
+  public var dialect: Dialect
   /// 1-based block index: repeated tables (netstat -c, netstat -b 5, several commands in one paste)
   /// count up.
   public var snapshot: Int
@@ -74,7 +74,7 @@ public struct Socket: Hashable, Sendable {
 
   /// Creates a record; everything but the identity of the row defaults to `nil`.
   public init(
-    format: Dialect,
+    dialect: Dialect,
     snapshot: Int,
     line: Int,
     protocol: String,
@@ -82,7 +82,7 @@ public struct Socket: Hashable, Sendable {
     local: Endpoint = Endpoint(),
     remote: Endpoint = Endpoint()
   ) {
-    self.format = format
+    self.dialect = dialect
     self.snapshot = snapshot
     self.line = line
     self.protocol = `protocol`
@@ -139,7 +139,7 @@ extension Socket {
     /// null otherwise.
     case source
     /// The dialect of the table the row was read from.
-    case format
+    case dialect
     /// 1-based block index: repeated tables (netstat -c, netstat -b 5, several commands in one paste)
     /// count up.
     case snapshot
@@ -226,7 +226,7 @@ extension Socket {
       let key = self
       switch key {
       case .source: return 0
-      case .format: return 1
+      case .dialect: return 1
       case .snapshot: return 2
       case .line: return 3
       case .protocol: return 4
@@ -264,7 +264,7 @@ extension Socket {
       let key = self
       switch key {
       case .source: return .scalar
-      case .format: return .scalar
+      case .dialect: return .scalar
       case .snapshot: return .scalar
       case .line: return .scalar
       case .protocol: return .scalar
@@ -305,7 +305,7 @@ extension Socket {
   public func value(of key: FieldKey) -> FieldValue {
     switch key {
     case .source: return FieldValue(self.source)
-    case .format: return .string(self.format.rawValue)
+    case .dialect: return .string(self.dialect.rawValue)
     case .snapshot: return .int(self.snapshot)
     case .line: return .int(self.line)
     case .protocol: return .string(self.protocol)
@@ -344,7 +344,7 @@ extension Socket: Codable {
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: FieldKey.self)
     try container.encode(self.source, forKey: .source)
-    try container.encode(self.format.rawValue, forKey: .format)
+    try container.encode(self.dialect.rawValue, forKey: .dialect)
     try container.encode(self.snapshot, forKey: .snapshot)
     try container.encode(self.line, forKey: .line)
     try container.encode(self.protocol, forKey: .protocol)
@@ -380,7 +380,7 @@ extension Socket: Codable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: FieldKey.self)
     self.init(
-      format: try container.decode(Dialect.self, forKey: .format),
+      dialect: try container.decode(Dialect.self, forKey: .dialect),
       snapshot: try container.decode(Int.self, forKey: .snapshot),
       line: try container.decode(Int.self, forKey: .line),
       protocol: try container.decode(String.self, forKey: .protocol),
@@ -428,7 +428,7 @@ package struct RawSocket {
   /// The line last copied whole into ``bytes``; see `store(_:_:)`.
   var copiedLine = CopiedLine()
   package var source: String?
-  package var format: Dialect
+  package var dialect: Dialect
   package var snapshot: Int
   package var line: Int
   package var `protocol`: String
@@ -451,8 +451,8 @@ package struct RawSocket {
   package var details: [Detail] = []
   package var inferred: FieldSet = FieldSet()
 
-  package init(format: Dialect, snapshot: Int, line: Int, protocol: String, family: AddressFamily? = nil) {
-    self.format = format
+  package init(dialect: Dialect, snapshot: Int, line: Int, protocol: String, family: AddressFamily? = nil) {
+    self.dialect = dialect
     self.snapshot = snapshot
     self.line = line
     self.protocol = `protocol`
@@ -464,7 +464,7 @@ package struct RawSocket {
   package func scalar(_ key: Socket.FieldKey) -> Scalar {
     switch key {
     case .source: return self.source == nil ? .null : .stored(.source)
-    case .format: return .word(self.format.word)
+    case .dialect: return .word(self.dialect.word)
     case .snapshot: return .int(self.snapshot)
     case .line: return .int(self.line)
     case .protocol: return .stored(.protocol)
@@ -581,7 +581,7 @@ package struct RawSocket {
 extension Socket {
   /// The public record for a parsed one: the only place where its texts become `String`s.
   package init(_ raw: RawSocket) {
-    self.init(format: raw.format, snapshot: raw.snapshot, line: raw.line, protocol: raw.protocol, family: raw.family)
+    self.init(dialect: raw.dialect, snapshot: raw.snapshot, line: raw.line, protocol: raw.protocol, family: raw.family)
     self.source = raw.source
     self.local.address = raw.string(raw.local.address)
     self.local.port = raw.local.port
@@ -614,7 +614,7 @@ extension Socket {
 extension RawSocket {
   /// A record a library caller built, for the writers (texts copied, details kept in order).
   package init(_ socket: Socket) {
-    self.init(format: socket.format, snapshot: socket.snapshot, line: socket.line, protocol: socket.protocol, family: socket.family)
+    self.init(dialect: socket.dialect, snapshot: socket.snapshot, line: socket.line, protocol: socket.protocol, family: socket.family)
     self.source = socket.source
     self.local.address = keep(socket.local.address)
     self.local.port = socket.local.port

@@ -250,7 +250,7 @@ extension SocketReader {
       parser.take(records: &records, diagnostics: &diagnostics)
       summary.records += records.count - recordsBefore
       for index in recordsBefore..<records.count {
-        summary.add(records[index].format)
+        summary.add(records[index].dialect)
         if let recordSource { records[index].source = recordSource }
       }
       for index in diagnosticsBefore..<diagnostics.count {

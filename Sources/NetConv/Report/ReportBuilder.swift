@@ -14,7 +14,7 @@ struct ReportBuilder {
   func build(into report: inout ConnectionReport) {
     report.summary.sockets = current.count
     report.summary.snapshots = Set(records.map(\.snapshot)).count
-    report.summary.dialects = Set(records.map(\.format.rawValue)).sorted()
+    report.summary.dialects = Set(records.map(\.dialect.rawValue)).sorted()
     report.programs = programs()
     report.summary.programs = report.programs.count
     report.listeners = listeners()
@@ -31,7 +31,7 @@ struct ReportBuilder {
 
   static func programName(_ socket: Socket) -> String {
     if let process = socket.process { return process }
-    if socket.pid == 4 && socket.format == .windowsNetstat { return "System" }
+    if socket.pid == 4 && socket.dialect == .windowsNetstat { return "System" }
     if socket.ownerUnavailable { return "owner not shown (needs administrator rights)" }
     if let pid = socket.pid { return "PID \(pid)" }
     return "no program shown"

@@ -176,7 +176,7 @@ struct LinuxNetstatParser: DialectParser {
     flush(context: &context)
     // Filled where it is held: a record is too large to build aside and move in.
     pending = RawSocket(
-      format: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
+      dialect: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: proto, family: family)
     internet.readRow(line, tokens: tokens, into: &pending!, context: &context)
     return .record
@@ -379,7 +379,7 @@ extension LinuxNetstatParser {
     flush(context: &context)
     context.snapshots.row(.linuxUnix)
     var socket = RawSocket(
-      format: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
+      dialect: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: "unix", family: .unix)
     socket.socketType = socket.store(line.string(tokens[close + 1]).lowercased())
     var inodeIndex = close + 2
@@ -450,7 +450,7 @@ extension LinuxNetstatParser {
         return
       }
       var socket = RawSocket(
-        format: .linuxNetstat, snapshot: context.snapshots.current, line: partial.line, protocol: entry.protocol,
+        dialect: .linuxNetstat, snapshot: context.snapshots.current, line: partial.line, protocol: entry.protocol,
         family: entry.family)
       socket.recvQ = text.integer(tokens[1])
       socket.sendQ = text.integer(tokens[2])

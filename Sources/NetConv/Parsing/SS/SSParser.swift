@@ -212,7 +212,7 @@ struct SSParser: DialectParser {
     }
     if seen != nil && !isAssociation { lastNetid = seen }
     var socket = RawSocket(
-      format: .ss, snapshot: context.snapshots.current, line: context.lineNumber,
+      dialect: .ss, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: netid?.protocol ?? seen?.unknownName ?? "", family: netid?.family)
     socket.socketType = socket.store(netid?.socketType)
     socket.recvQ = context.number(line, tokens[index], "Recv-Q", limit: Int.max)

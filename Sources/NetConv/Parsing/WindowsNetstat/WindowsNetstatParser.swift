@@ -56,7 +56,7 @@ struct WindowsNetstatParser: DialectParser {
     partial.read { text, tokens in
       let proto = text[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
       var socket = RawSocket(
-        format: .windowsNetstat, snapshot: context.snapshots.current, line: partial.line, protocol: proto)
+        dialect: .windowsNetstat, snapshot: context.snapshots.current, line: partial.line, protocol: proto)
       socket.set(.local, to: EndpointParser.parse(tokens[1], in: text), of: text)
       socket.family = AddressFamily.infer(fromToken: tokens[1], in: text)
       context.report(
@@ -193,7 +193,7 @@ struct WindowsNetstatParser: DialectParser {
     let proto = line[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
     // Filled where it is held: a record is too large to build aside and move in.
     pending = RawSocket(
-      format: .windowsNetstat, snapshot: context.snapshots.current, line: context.lineNumber, protocol: proto)
+      dialect: .windowsNetstat, snapshot: context.snapshots.current, line: context.lineNumber, protocol: proto)
     Self.readRow(line, tokens: tokens, into: &pending!, machineNameNoted: &machineNameNoted, context: &context)
     pidEndsRow = tokens.count > 3 && line.isDigits(tokens[tokens.count - 1])
   }
