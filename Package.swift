@@ -12,7 +12,9 @@ let package = Package(
     .executable(name: "netconv", targets: ["netconv"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // `swift package generate-documentation`: a plugin, built only when it runs.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // libyaml, the C library behind the YAML writer (`apt-get install libyaml-dev`).

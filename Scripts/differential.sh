@@ -18,7 +18,7 @@ formats=("$@")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-inputs=$(find Fixtures -name '*.txt' ! -name '*.diagnostics.txt' ! -name '*.report.txt' | sort)
+inputs=$(find Fixtures -name '*.txt' | sort)
 if [ -d ../shared/corpus ]; then
   inputs+=$'\n'$(find ../shared/corpus -type f \( -name '*.txt' -o -name '*.out' \) ! -name 'SOURCES.md' | sort)
 fi

@@ -25,7 +25,7 @@ binary="$scratch/release/netconv-fuzz"
 
 corpus=$scratch/corpus
 mkdir -p "$corpus" Fuzz/findings
-find Fixtures -name '*.txt' ! -name '*.diagnostics.txt' ! -name '*.report.txt' -exec cp {} "$corpus/" \;
+find Fixtures -name '*.txt' -exec cp {} "$corpus/" \;
 if [ -d ../shared/corpus ]; then
   find ../shared/corpus -type f \( -name '*.txt' -o -name '*.out' \) | while read -r file; do
     cp "$file" "$corpus/shared-$(echo "$file" | tr '/' '_')"

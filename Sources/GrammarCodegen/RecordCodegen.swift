@@ -303,7 +303,7 @@ public struct RecordCodegen {
     guard case .group(let first, let list)? = members(fields).first(where: { if case .group = $0 { true } else { false } })
     else { return "" }
     var out = "\n/// One end of a socket: an address, a port and what the input showed for them (the members of\n"
-    out += "/// the schema's `\(first)_…` and `remote_…` keys).\npublic struct Endpoint: Hashable, Sendable {\n"
+    out += "/// the schema's `\(first)_…` and `remote_…` keys).\npublic struct Endpoint: Hashable, Sendable, Codable {\n"
     for field in list {
       out += docComment(field.memberDoc ?? field.doc, indent: "  ")
       let name = field.path[1]
@@ -361,7 +361,7 @@ public struct RecordCodegen {
   private func renderValues(_ fields: [Field]) -> String {
     var out = "\nextension Socket {\n"
     out += "  /// The value of one output field. Missing values are `.null`; writers call this for every\n"
-    out += "  /// key of ``FieldKey/allCases``, so every record has the same keys in every format.\n"
+    out += "  /// key of `FieldKey.allCases`, so every record has the same keys in every format.\n"
     out += "  public func value(of key: FieldKey) -> FieldValue {\n"
     out += keySwitch(fields, indent: "    ") { field in
       let value = "self.\(field.property)"

@@ -3,7 +3,7 @@ import NetConv
 extension OutputFormat {
   /// A writer for this format that sends its output to `sink`. It lives here, beside the YAML
   /// writer, because only a module that links libyaml can make a writer for every format;
-  /// without YAML, make a ``JSONRecordWriter`` or ``CSVRecordWriter`` directly.
+  /// without YAML, make a `JSONRecordWriter` or `CSVRecordWriter` directly.
   public func writer(sink: OutputSink, settings: Settings = Settings()) -> any RecordWriter {
     switch self {
     case .json:

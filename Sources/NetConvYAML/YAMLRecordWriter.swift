@@ -4,7 +4,7 @@ import NetConv
 /// envelope mapping `records:` / `meta:`.
 ///
 /// Numbers and booleans are plain, missing values are plain `null`, and strings that a YAML
-/// 1.1 or 1.2 reader would take for something else are single-quoted (``YAMLScalarStyle``).
+/// 1.1 or 1.2 reader would take for something else are single-quoted.
 /// Output streams: whatever libyaml has produced is handed to the sink every 64 KiB.
 public struct YAMLRecordWriter: RawRecordWriter {
   private let emitter = LibYAMLEmitter()

@@ -51,22 +51,13 @@ struct Convert: ParsableCommand {
       """
   )
 
-  /// Dialects for `--from`.
-  enum Source: String, ExpressibleByArgument, CaseIterable {
-    case auto
-    case linuxNetstat = "linux-netstat"
-    case windowsNetstat = "windows-netstat"
-    case ss
-  }
-
   @Argument(help: "Input files; none or '-' reads standard input.")
   var files: [String] = []
 
   @Option(name: [.short, .long], help: "Output format: json, jsonl, yaml or csv.")
   var format: OutputFormat = .json
 
-  @Option(name: .long, help: "Input dialect: auto, linux-netstat, windows-netstat or ss.")
-  var from: Source = .auto
+  @OptionGroup var input: InputOptions
 
   @Option(name: [.short, .long], help: "Write to this file, or with a directory (or several inputs) one file per input.")
   var output: String?
@@ -83,9 +74,6 @@ struct Convert: ParsableCommand {
   @Flag(name: .customLong("no-formula-guard"), help: "CSV: do not prefix cells starting with = + - @ with a quote.")
   var noFormulaGuard = false
 
-  @Flag(name: .long, help: "Fail (exit 65) when any line inside a table, or any number in it, cannot be read.")
-  var strict = false
-
   @Flag(name: .long, help: "Print lines read, records and lines per class to standard error.")
   var stats = false
 
@@ -99,21 +87,13 @@ struct Convert: ParsableCommand {
     OutputFormat.Settings(pretty: pretty, envelope: envelope, csvHeader: !noHeader, csvFormulaGuard: !noFormulaGuard)
   }
 
-  var options: ParseOptions {
-    let dialect: Dialect? =
-      switch from {
-      case .auto: nil
-      case .linuxNetstat: .linuxNetstat
-      case .windowsNetstat: .windowsNetstat
-      case .ss: .ss
-      }
-    return ParseOptions(dialect: dialect, strict: strict)
-  }
-
   mutating func run() throws {
     defer { Report.flush() }
     signal(SIGPIPE, SIG_IGN)
     let inputs = files.isEmpty ? ["-"] : files
+    if inputs == ["-"] && isatty(STDIN_FILENO) == 1 {
+      Report.hint("netconv: reading the paste from the terminal: paste it, then press Ctrl-D on a line of its own")
+    }
     let status: Int32
     if let output, inputs.count > 1 || output.hasSuffix("/") || Self.isDirectory(output) {
       let plan = try Self.refusingAsUsageError { () throws(OutputPlan.Refusal) in
@@ -231,22 +211,11 @@ struct Convert: ParsableCommand {
   private func convert(_ name: String, source: String?, into writer: inout any RecordWriter) throws(
     OutputSink.OutputError
   ) -> (status: Int32, outcome: Conversion.Outcome?) {
-    let display = name == "-" ? "<stdin>" : name
-    let descriptor: Int32 = name == "-" ? STDIN_FILENO : open(name, O_RDONLY)
-    guard descriptor >= 0 else {
-      Report.error(display, "cannot open: \(String(cString: strerror(errno)))")
-      return (66, nil)
-    }
-    defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-    let reader = SocketReader(descriptor: descriptor, name: display, options: options)
+    guard let (reader, display) = input.open(name) else { return (66, nil) }
     let outcome = try Conversion.run(
       reader, source: source, into: &writer, keepingDiagnostics: envelope ? Conversion.keptDiagnosticsPerKind : 0
     ) { Report.print($0, file: display) }
-    var status: Int32 = 0
-    if let error = outcome.error {
-      Report.error(display, error.description)
-      if case .unreadable = error { status = 66 } else { status = 65 }
-    }
+    let status = outcome.error.map { InputOptions.status(for: $0, display: display) } ?? 0
     if stats { Report.stats(outcome.summary, file: display) }
     return (status, outcome)
   }

@@ -17,7 +17,14 @@ enum Report {
   /// Prints `FILE:LINE: severity: message`.
   static func print(_ diagnostic: Diagnostic, file: String) {
     let location = diagnostic.line.map { "\(file):\($0)" } ?? file
-    write("\(location): \(diagnostic.severity.rawValue): \(diagnostic.message)")
+    let option = diagnostic.kind == .dialectMismatch ? " (--from)" : ""
+    write("\(location): \(diagnostic.severity.rawValue): \(diagnostic.message)\(option)")
+  }
+
+  /// Prints a hint for a person at a terminal, at once.
+  static func hint(_ text: String) {
+    write(text)
+    flush()
   }
 
   /// Prints `FILE: error: message`.
@@ -63,14 +70,6 @@ enum Report {
   }
 
   private static func writeOut(_ bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
-        offset += written
-      }
-    }
+    try? OutputSink(descriptor: STDERR_FILENO).write(bytes)  // nowhere left to report a failure
   }
 }

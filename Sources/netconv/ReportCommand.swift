@@ -15,6 +15,8 @@ struct ReportCommand: ParsableCommand {
   @Argument(help: "Input files; none or '-' reads standard input.")
   var files: [String] = []
 
+  @OptionGroup var input: InputOptions
+
   @Flag(name: .long, help: "Write one self-contained HTML page instead of text.")
   var html = false
 
@@ -33,11 +35,11 @@ struct ReportCommand: ParsableCommand {
     var records: [Socket] = []
     var status: Int32 = 0
     for name in files.isEmpty ? ["-"] : files {
-      let loaded = RecordLoader.load(name)
+      let loaded = RecordLoader.load(name, input)
       records += loaded.records
       status = max(status, loaded.status)
     }
-    if records.isEmpty && status != 0 { throw ExitCode(status) }
+    if (records.isEmpty || input.strict) && status != 0 { throw ExitCode(status) }
     let report = ConnectionReport(records: records)
     let text: String
     if json {
@@ -68,13 +70,15 @@ struct DiffCommand: ParsableCommand {
   @Argument(help: "The later paste.")
   var after: String
 
+  @OptionGroup var input: InputOptions
+
   @Flag(name: .long, help: "Write the changes as JSON.")
   var json = false
 
   mutating func run() throws {
     defer { Report.flush() }
-    let old = RecordLoader.load(before)
-    let new = RecordLoader.load(after)
+    let old = RecordLoader.load(before, input)
+    let new = RecordLoader.load(after, input)
     if old.status != 0 || new.status != 0 { throw ExitCode(max(old.status, new.status)) }
     let changes = SnapshotDiff.compare(SnapshotDiff.last(of: old.records), SnapshotDiff.last(of: new.records), at: 2)
     var text = ""
@@ -95,15 +99,8 @@ struct DiffCommand: ParsableCommand {
 
 /// Reads one input to records for the report and diff commands, printing its diagnostics.
 enum RecordLoader {
-  static func load(_ name: String) -> (records: [Socket], status: Int32) {
-    let display = name == "-" ? "<stdin>" : name
-    let descriptor: Int32 = name == "-" ? STDIN_FILENO : open(name, O_RDONLY)
-    guard descriptor >= 0 else {
-      Report.error(display, "cannot open: \(String(cString: strerror(errno)))")
-      return ([], 66)
-    }
-    defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-    let reader = SocketReader(descriptor: descriptor, name: display)
+  static func load(_ name: String, _ input: InputOptions) -> (records: [Socket], status: Int32) {
+    guard let (reader, display) = input.open(name) else { return ([], 66) }
     var records: [Socket] = []
     do {
       while let event = try reader.next() {
@@ -114,9 +111,7 @@ enum RecordLoader {
         }
       }
     } catch {
-      Report.error(display, error.description)
-      if case .unreadable = error { return (records, 66) }
-      return (records, 65)
+      return (records, InputOptions.status(for: error, display: display))
     }
     return (records, 0)
   }

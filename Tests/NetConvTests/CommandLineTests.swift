@@ -37,13 +37,43 @@ import Testing
     #expect(try TestSupport.run([], stdin: Data([0x00, 0x01, 0x02, 0xFF])).status == 65)
     let missing = try TestSupport.run(["/nonexistent/netstat.txt"])
     #expect(missing.status == 66)
-    #expect(missing.stderr.contains("/nonexistent/netstat.txt: error: cannot open"))
+    #expect(missing.stderr.contains("/nonexistent/netstat.txt: error: cannot read '/nonexistent/netstat.txt': No such file"))
     #expect(try TestSupport.run(["--format", "xml"]).status == 64)
     #expect(try TestSupport.run(["--from", "bsd", Self.sample]).status == 64)
     let elevation = TestSupport.fixtures.appendingPathComponent("windows-netstat/en-elevation.txt").path
     let refused = try TestSupport.run([elevation])
     #expect(refused.status == 65)
     #expect(refused.stderr.contains("run netstat -b from an administrator prompt, or use netstat -ano"))
+  }
+
+  /// `--from X` on input that is not X: its rows are refused with warnings naming `--from`,
+  /// never read as garbage records; with no X at all, exit 65 and say what the input is.
+  @Test func aDeclaredDialectRefusesRowsOfAnother() throws {
+    let wrong = try TestSupport.run(["--from", "ss", "-f", "jsonl", Self.sample])
+    #expect(wrong.status == 65)
+    #expect(wrong.stdout.isEmpty)
+    #expect(wrong.stderr.contains("\(Self.sample):4: warning: a row of linux-netstat output, not read: the input was declared ss (--from)"))
+    #expect(wrong.stderr.contains("error: no ss table found, but linux-netstat output was"))
+    #expect(wrong.stderr.contains("leave out --from"))
+
+    let mixed = TestSupport.fixtures.appendingPathComponent("pastes/mixed-dialects.txt").path
+    let chosen = try TestSupport.run(["--from", "linux-netstat", "-f", "jsonl", mixed])
+    #expect(chosen.status == 0)
+    let records = chosen.stdout.split(separator: "\n")
+    #expect(!records.isEmpty && records.allSatisfy { $0.contains(#""dialect":"linux-netstat""#) })
+    #expect(chosen.stderr.contains("a row of ss output, not read"))
+    #expect(try TestSupport.run(["--from", "linux-netstat", "--strict", mixed]).status == 65)
+  }
+
+  /// `report` and `diff` read inputs with the same options as `convert`.
+  @Test func reportAndDiffTakeTheInputOptions() throws {
+    #expect(try TestSupport.run(["report", "--from", "linux-netstat", Self.sample]).status == 0)
+    #expect(try TestSupport.run(["report", "--from", "ss", Self.sample]).status == 65)
+    let garbage = TestSupport.fixtures.appendingPathComponent("linux-netstat/garbage-in-table.txt").path
+    #expect(try TestSupport.run(["report", garbage]).status == 0)
+    #expect(try TestSupport.run(["report", "--strict", garbage]).status == 65)
+    #expect(try TestSupport.run(["diff", "--strict", Self.sample, garbage]).status == 65)
+    #expect(try TestSupport.run(["diff", "--from", "linux-netstat", Self.sample, Self.sample]).status == 0)
   }
 
   @Test func versionNamesTheLinkedLibYAML() throws {

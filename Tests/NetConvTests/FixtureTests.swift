@@ -5,7 +5,7 @@ import Testing
 
 /// Runs every `Fixtures/<dialect>/<name>.txt` and compares with its golden files:
 /// `<name>.json`, `<name>.yaml` and `<name>.csv` (the records as netconv writes them) and
-/// `<name>.diagnostics.txt` (line classes, encoding, snapshots and every diagnostic).
+/// `<name>.diagnostics` (line classes, encoding, snapshots and every diagnostic).
 /// `RECORD_FIXTURES=1` rewrites them and fails.
 @Suite struct FixtureTests {
   static let inputs: [String] = {
@@ -13,7 +13,7 @@ import Testing
     return dialects.sorted().flatMap { dialect -> [String] in
       let folder = TestSupport.fixtures.appendingPathComponent(dialect)
       let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-      return names.filter { $0.hasSuffix(".txt") && !$0.hasSuffix(".diagnostics.txt") && !$0.hasSuffix(".report.txt") }.sorted().map {
+      return names.filter { $0.hasSuffix(".txt") }.sorted().map {
         "\(dialect)/\($0)"
       }
     }
@@ -21,6 +21,15 @@ import Testing
 
   @Test func fixturesExist() {
     #expect(Self.inputs.count >= 20)
+  }
+
+  /// A glob over the inputs (`Fixtures/*/*.txt`, as in the README's batch example) picks no
+  /// golden file: every `.txt` has its `.json` golden beside it.
+  @Test func everyTextFileIsAnInput() throws {
+    for relative in Self.inputs {
+      let golden = TestSupport.fixtures.appendingPathComponent(relative).deletingPathExtension().appendingPathExtension("json")
+      #expect(FileManager.default.fileExists(atPath: golden.path), "\(relative) has no golden: is it an input?")
+    }
   }
 
   @Test(arguments: inputs)
@@ -33,7 +42,7 @@ import Testing
     let report = Self.report(result)
     var goldens: [(URL, [UInt8])] = [
       (base.appendingPathExtension("json"), json),
-      (URL(fileURLWithPath: base.path + ".diagnostics.txt"), Array(report.utf8)),
+      (URL(fileURLWithPath: base.path + ".diagnostics"), Array(report.utf8)),
     ]
     for format in [OutputFormat.yaml, .csv] {
       goldens.append((base.appendingPathExtension(format.fileExtension), try WriterTests.write(result.records, format)))
@@ -53,7 +62,7 @@ import Testing
     #expect(decoded == result.records)
   }
 
-  /// The text of a `.diagnostics.txt` golden file.
+  /// The text of a `.diagnostics` golden file.
   static func report(_ result: TestSupport.Result) -> String {
     var text = "lines: \(result.summary.lines)\nrecords: \(result.summary.records)\n"
     text += "snapshots: \(result.summary.snapshots)\nencoding: \(result.summary.encoding.rawValue)\n"

@@ -12,7 +12,7 @@ import Testing
     var files: [URL] = []
     let fixtureRoot = TestSupport.fixtures.path
     for path in (FileManager.default.enumerator(atPath: fixtureRoot)?.allObjects as? [String] ?? []).sorted()
-    where path.hasSuffix(".txt") && !path.hasSuffix(".diagnostics.txt") && !path.hasSuffix(".report.txt") {
+    where path.hasSuffix(".txt") {
       files.append(TestSupport.fixtures.appendingPathComponent(path))
     }
     let corpusRoot = TestSupport.corpus.path

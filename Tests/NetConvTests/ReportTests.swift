@@ -3,7 +3,7 @@ import NetConv
 import Testing
 
 /// The helper's report: each scenario in Fixtures/reports has a golden text report
-/// (`NAME.report.txt`, re-recorded with RECORD_FIXTURES=1) and the facts a helper relies on.
+/// (`NAME.report`, re-recorded with RECORD_FIXTURES=1) and the facts a helper relies on.
 @Suite struct ReportTests {
   static let folder = TestSupport.fixtures.appendingPathComponent("reports")
   static let scenarios = ["scam-anydesk", "busy-browser", "linux-server-exposed", "interval-new-connection"]
@@ -16,10 +16,10 @@ import Testing
   @Test(arguments: scenarios)
   func textReportMatchesGolden(_ name: String) throws {
     let text = ReportTextRenderer(colour: false).render(try Self.report(name))
-    let golden = Self.folder.appendingPathComponent("\(name).report.txt")
+    let golden = Self.folder.appendingPathComponent("\(name).report")
     if TestSupport.recording {
       try Data(text.utf8).write(to: golden)
-      Issue.record("re-recorded \(name).report.txt")
+      Issue.record("re-recorded \(name).report")
       return
     }
     #expect(text == (try String(contentsOf: golden, encoding: .utf8)))

@@ -41,6 +41,7 @@ public struct FileDescriptorByteSource: ByteSource {
   /// - Parameters:
   ///   - descriptor: An open, readable descriptor (`0` for standard input).
   ///   - name: How error messages name the input (`-` or a path).
+  ///   - chunkSize: How many bytes one `read(2)` asks for.
   public init(descriptor: Int32, name: String, chunkSize: Int = 1 << 16) {
     self.descriptor = descriptor
     self.name = name

@@ -6,16 +6,27 @@
 /// ISO-8859 locales write Latin-1-like bytes (read as cp1252, its superset). Lines that are valid
 /// UTF-8 are never re-decoded.
 public enum LegacyCodePage: String, Sendable, CaseIterable, Codable {
+  /// The US OEM page.
   case cp437
+  /// The Western European OEM page.
   case cp850
+  /// The Central European OEM page.
   case cp852
+  /// The Russian OEM page.
   case cp866
+  /// The Central European ANSI page.
   case cp1250
+  /// The Cyrillic ANSI page.
   case cp1251
+  /// The Western ANSI page (and ISO-8859-1 text).
   case cp1252
+  /// Japanese (Shift JIS).
   case cp932
+  /// Simplified Chinese (GBK).
   case cp936
+  /// Korean.
   case cp949
+  /// Traditional Chinese (Big5).
   case cp950
 
   /// The name `iconv_open(3)` knows the code page by.

@@ -1,7 +1,10 @@
 /// The address family of a socket, as far as the input tells it.
 public enum AddressFamily: String, Codable, Sendable, CaseIterable {
+  /// IPv4.
   case ipv4
+  /// IPv6 (also for IPv4-mapped addresses on a `tcp6` socket).
   case ipv6
+  /// UNIX domain sockets.
   case unix
 }
 

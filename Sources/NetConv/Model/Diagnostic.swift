@@ -14,25 +14,46 @@ public struct Diagnostic: Hashable, Sendable, Codable {
 
   /// What kind of finding this is, stable for tools that filter diagnostics.
   public enum Kind: String, Hashable, Sendable, Codable {
+    /// A line inside a table that no dialect could read.
     case unrecognizedLine = "unrecognized-line"
+    /// A state word netconv does not know (kept in `state_raw`, state `UNKNOWN`).
     case unknownState = "unknown-state"
+    /// A port shown as a name missing from the service table (port `null`).
     case unknownService = "unknown-service"
+    /// An address that filled net-tools' column and may be cut.
     case truncatedAddress = "truncated-address"
+    /// A table that lists no sockets (routing, interfaces, `ss -s`), skipped.
     case skippedTable = "skipped-table"
+    /// A line longer than the limit, cut.
     case lineTooLong = "line-too-long"
+    /// Lines that were not UTF-8, read in a legacy code page.
     case legacyEncoding = "legacy-encoding"
+    /// A line of binary data inside text.
     case binaryLine = "binary-line"
+    /// A row with something missing or out of place; what could be read was kept.
     case malformedRow = "malformed-row"
+    /// Windows `netstat -b` asked for administrator rights.
     case elevationRequired = "elevation-required"
+    /// A bare machine name where an address was expected.
     case machineName = "machine-name"
+    /// A Windows `-b` owner line with no row before it.
     case orphanOwner = "orphan-owner"
+    /// A Windows `-b` line saying the owner cannot be shown.
     case ownerMessage = "owner-message"
+    /// Text after the last column of a row, not read.
     case trailingText = "trailing-text"
+    /// An ss Netid netconv does not know.
     case unknownNetid = "unknown-netid"
+    /// The protocol of an ss table without a Netid column, and where it came from.
     case inferredProtocol = "inferred-protocol"
+    /// Quoted-printable encoding (from e-mail) found and decoded, or given up.
     case quotedPrintable = "quoted-printable"
+    /// A number too large to keep, kept as `null`.
     case valueOutOfRange = "value-out-of-range"
+    /// A row cut by a narrow terminal or a copy tool, joined back together.
     case rejoinedWrap = "rejoined-wrap"
+    /// A row of another dialect than the one declared, not read.
+    case dialectMismatch = "dialect-mismatch"
   }
 
   /// How much it matters.

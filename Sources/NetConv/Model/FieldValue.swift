@@ -1,19 +1,27 @@
 /// A value in netconv's output, as every writer sees it: a record field or a piece of the
 /// envelope's `meta`.
 public enum FieldValue: Hashable, Sendable {
+  /// A missing value.
   case null
+  /// An integer.
   case int(Int)
+  /// A text.
   case string(String)
+  /// A flag.
   case bool(Bool)
+  /// A list, in order.
   case list([FieldValue])
   /// An object whose keys keep their order.
   case object([Entry])
 
-  /// One key of an ``object``.
+  /// One key of an ``FieldValue/object(_:)``.
   public struct Entry: Hashable, Sendable {
+    /// The key.
     public var key: String
+    /// Its value.
     public var value: FieldValue
 
+    /// Creates an entry.
     public init(_ key: String, _ value: FieldValue) {
       self.key = key
       self.value = value

@@ -13,6 +13,9 @@ public enum NetConvError: Error, Hashable, Sendable, CustomStringConvertible {
   case unrecognizedLines(count: Int, firstLine: Int)
   /// `strict` was set and numbers in the input were too large to keep (they are null).
   case valuesOutOfRange(count: Int, firstLine: Int)
+  /// A dialect was declared (``ParseOptions/dialect``), but the input holds tables of another
+  /// one only.
+  case dialectMismatch(declared: Dialect, found: Dialect)
   /// The Windows elevation message was the only content (`netstat -b` without administrator rights).
   case elevationRequired(line: Int)
 
@@ -30,10 +33,13 @@ public enum NetConvError: Error, Hashable, Sendable, CustomStringConvertible {
         "no netstat or ss table found in \(lines) line\(lines == 1 ? "" : "s"): expected output of netstat -tunap, ss -tunap or Windows netstat -ano"
     case .unrecognizedLines(let count, let first):
       return
-        "\(count) line\(count == 1 ? "" : "s") inside a table could not be read (the first is line \(first)); --strict treats that as an error"
+        "\(count) line\(count == 1 ? "" : "s") inside a table could not be read (the first is line \(first)); strict reading treats that as an error"
     case .valuesOutOfRange(let count, let first):
       return
-        "\(count) value\(count == 1 ? " was" : "s were") out of range and kept as null (the first on line \(first)); --strict treats that as an error"
+        "\(count) value\(count == 1 ? " was" : "s were") out of range and kept as null (the first on line \(first)); strict reading treats that as an error"
+    case .dialectMismatch(let declared, let found):
+      return
+        "no \(declared.rawValue) table found, but \(found.rawValue) output was: read it as \(found.rawValue), or let netconv detect the dialect"
     case .elevationRequired(let line):
       return
         "line \(line): the paste holds only the Windows elevation message and no data: run netstat -b from an administrator prompt, or use netstat -ano, which needs no elevation"

@@ -94,7 +94,7 @@ public struct Socket: Hashable, Sendable {
 
 /// One end of a socket: an address, a port and what the input showed for them (the members of
 /// the schema's `local_…` and `remote_…` keys).
-public struct Endpoint: Hashable, Sendable {
+public struct Endpoint: Hashable, Sendable, Codable {
   /// The address or host name without brackets, port or zone (`127.0.0.1`, `::1`, `localhost`, `*`
   /// for a wildcard shown as a star, a path for UNIX sockets); `nil` when there is none.
   public var address: String?
@@ -301,7 +301,7 @@ extension Socket {
 
 extension Socket {
   /// The value of one output field. Missing values are `.null`; writers call this for every
-  /// key of ``FieldKey/allCases``, so every record has the same keys in every format.
+  /// key of `FieldKey.allCases`, so every record has the same keys in every format.
   public func value(of key: FieldKey) -> FieldValue {
     switch key {
     case .source: return FieldValue(self.source)

@@ -9,6 +9,7 @@ public struct SocketOwner: Hashable, Sendable, Codable {
   /// The thread id, with `ss -T`.
   public var tid: Int?
 
+  /// Creates an owner; what ss did not show stays `nil`.
   public init(process: String? = nil, pid: Int? = nil, fd: Int? = nil, tid: Int? = nil) {
     self.process = process
     self.pid = pid

@@ -1,7 +1,7 @@
 /// Writes records as CSV per RFC 4180: a header row, CRLF line ends, and quotes around any
 /// cell holding a comma, a quote, CR or LF (quotes inside are doubled).
 ///
-/// Columns are ``Socket/FieldKey/allCases`` in that order — the same keys as JSON and YAML. A missing
+/// Columns are `Socket.FieldKey.allCases` in that order — the same keys as JSON and YAML. A missing
 /// value is an empty cell; booleans are `true`/`false`. Structured fields (ss `owners`,
 /// `details`) are flattened into one cell by ``flatten(_:)``.
 ///
@@ -21,6 +21,7 @@ public struct CSVRecordWriter: RawRecordWriter {
   /// Creates a writer that sends its output to `sink`.
   ///
   /// - Parameters:
+  ///   - sink: Where the output goes.
   ///   - header: Write the header row first.
   ///   - formulaGuard: Prefix text cells that a spreadsheet would run as a formula with `'`.
   public init(sink: OutputSink, header: Bool = true, formulaGuard: Bool = true) {

@@ -1,7 +1,7 @@
 /// Writes records as a JSON array (the default, jq-friendly), as JSON Lines, or inside an
 /// envelope `{"records": [...], "meta": {...}}`.
 ///
-/// Keys come from ``Socket/FieldKey/allCases`` in that order; missing values are `null`. Strings are
+/// Keys come from `Socket.FieldKey.allCases` in that order; missing values are `null`. Strings are
 /// escaped per RFC 8259: `"`, `\` and every control character below U+0020.
 public struct JSONRecordWriter: RawRecordWriter {
   /// The layout of the output.
@@ -23,6 +23,7 @@ public struct JSONRecordWriter: RawRecordWriter {
   /// Creates a writer that sends its output to `sink`.
   ///
   /// - Parameters:
+  ///   - sink: Where the output goes.
   ///   - layout: Array, pretty array or JSON Lines.
   ///   - envelope: Wrap the array as `{"records": [...], "meta": {...}}` (ignored for JSON Lines).
   public init(sink: OutputSink, layout: Layout = .array, envelope: Bool = false) {

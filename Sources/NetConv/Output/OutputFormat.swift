@@ -27,6 +27,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// Guard CSV cells against spreadsheet formula injection.
     public var csvFormulaGuard = true
 
+    /// Creates settings; the defaults are the CLI's.
     public init(pretty: Bool = false, envelope: Bool = false, csvHeader: Bool = true, csvFormulaGuard: Bool = true) {
       self.pretty = pretty
       self.envelope = envelope

@@ -23,7 +23,14 @@ struct DocumentParser {
   /// Creates a parser; `dialect` restricts it to one dialect (`nil` detects).
   init(dialect: Dialect?) {
     self.dialect = dialect
+    // A declared dialect reads ambiguous rows first; a table that shows another dialect (its
+    // header, its banner) is still detected, and its rows are refused with a warning.
+    self.lastDialect = dialect
+    context.declaredDialect = dialect
   }
+
+  /// The first dialect other than the declared one that the input showed.
+  var foreignDialect: Dialect? { context.foreignDialect }
 
   /// Reads line `number` and returns its class; records and diagnostics wait in the context.
   mutating func read(_ line: LineText, number: Int) -> LineClass {
@@ -46,6 +53,7 @@ struct DocumentParser {
     if let lineClass = claim(line) {
       if lineClass != .notice { inTable = true }
       other.endBlock()
+      if let dialect, lastDialect != dialect, lineClass == .record || lineClass == .continuation { return .unrecognized }
       return lineClass
     }
     flushAll()
@@ -118,7 +126,6 @@ struct DocumentParser {
   /// Offers the line to one dialect parser; when it claims the line, the rows the others hold
   /// back are flushed and it becomes the first to be asked next time.
   private mutating func offer(_ line: LineText, to candidate: Dialect) -> LineClass? {
-    guard dialect == nil || dialect == candidate else { return nil }
     let lineClass: LineClass?
     switch candidate {
     case .linuxNetstat: lineClass = linux.read(line, tokens: tokens, context: &context)

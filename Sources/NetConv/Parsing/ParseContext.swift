@@ -12,6 +12,12 @@ struct ParseContext {
   /// Records completed while reading the current line, drained by the reader after each line.
   var records: [RawSocket] = []
 
+  /// The dialect the input was declared to be (``ParseOptions/dialect``): records of another
+  /// dialect are not handed out, and each says so in a warning.
+  var declaredDialect: Dialect?
+  /// The first dialect other than the declared one that the input showed.
+  private(set) var foreignDialect: Dialect?
+
   /// The last sort of a record's details, reused while keys come in the same order.
   private var detailOrder = DetailOrder()
 
@@ -19,6 +25,7 @@ struct ParseContext {
   /// never empty, so the model's promise that a missing value is null, never "", holds
   /// whatever a parser met in the input.
   mutating func emit(_ socket: consuming RawSocket) {
+    guard isDeclared(socket) else { return }
     socket.normalize(reusing: &detailOrder)
     records.append(socket)
   }
@@ -27,8 +34,22 @@ struct ParseContext {
   /// it lies and moved once, as a record is too large to pass around by value cheaply.
   mutating func emit(taking slot: inout RawSocket?) {
     guard slot != nil else { return }
+    guard isDeclared(slot.unsafelyUnwrapped) else {
+      slot = nil
+      return
+    }
     records.append(slot.take().unsafelyUnwrapped)
     records[records.count - 1].normalize(reusing: &detailOrder)
+  }
+
+  /// Whether `socket` is of the declared dialect (or none was declared); warns when not.
+  private mutating func isDeclared(_ socket: borrowing RawSocket) -> Bool {
+    guard let declaredDialect, socket.dialect != declaredDialect else { return true }
+    if foreignDialect == nil { foreignDialect = socket.dialect }
+    report(
+      .warning, .dialectMismatch,
+      "a row of \(socket.dialect.rawValue) output, not read: the input was declared \(declaredDialect.rawValue)", line: socket.line)
+    return false
   }
 
   /// The value of a count or id shown as `span`: a number too large to keep is null, with a

@@ -10,7 +10,7 @@
 /// ``ParseEvent`` per call to ``next()``, so memory stays flat whatever the input size and a
 /// consumer can write each record as soon as it is parsed:
 ///
-///     let reader = try SocketReader(path: "netstat.txt")
+///     let reader = try SocketReader(contentsOf: "netstat.txt")
 ///     while let event = try reader.next() {
 ///       if case .record(let socket) = event { print(socket.local.port ?? 0) }
 ///     }
@@ -43,6 +43,13 @@ public final class SocketReader {
   /// Creates a reader over text.
   public convenience init(string: String, options: ParseOptions = ParseOptions()) {
     self.init(source: MemoryByteSource(Array(string.utf8)), options: options)
+  }
+
+  /// Creates a reader over the file at `path`, which it opens now and closes when done.
+  ///
+  /// - Throws: ``NetConvError/unreadable(path:reason:)`` when the file cannot be opened.
+  public convenience init(contentsOf path: String, options: ParseOptions = ParseOptions()) throws(NetConvError) {
+    self.init(source: try FileByteSource(path: path), options: options)
   }
 
   /// Creates a reader over an open file descriptor (`0` for standard input); the caller closes it.
@@ -309,6 +316,9 @@ extension SocketReader {
       summary.snapshots = summary.records > 0 || sawContent ? parser.snapshots : 0
       if !parser.sawText && summary.count(.unrecognized) == 0 { throw NetConvError.empty }
       if summary.records == 0, let line = parser.elevationLine { throw NetConvError.elevationRequired(line: line) }
+      if summary.records == 0, let declared = options.dialect, let found = parser.foreignDialect {
+        throw NetConvError.dialectMismatch(declared: declared, found: found)
+      }
       if !sawContent { throw NetConvError.noSocketTables(linesRead: summary.lines) }
       if options.strict, let first = firstUnrecognized {
         throw NetConvError.unrecognizedLines(count: summary.count(.unrecognized), firstLine: first)

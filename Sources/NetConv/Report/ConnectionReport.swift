@@ -13,6 +13,7 @@ public struct ConnectionReport: Codable, Sendable {
     /// Normal, said to reassure.
     case normal
 
+    /// Questions first, then notes, then what is normal.
     public static func < (lhs: Level, rhs: Level) -> Bool {
       let order: [Level] = [.question, .note, .normal]
       return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
@@ -21,8 +22,11 @@ public struct ConnectionReport: Codable, Sendable {
 
   /// One thing the helper should know.
   public struct Finding: Codable, Sendable, Equatable {
+    /// How much it matters.
     public var level: Level
+    /// One line that says what it is.
     public var title: String
+    /// What to do or ask about it.
     public var detail: String
     /// Input lines the finding is about.
     public var lines: [Int]
@@ -30,18 +34,27 @@ public struct ConnectionReport: Codable, Sendable {
 
   /// A remote end a program talks to.
   public struct Remote: Codable, Sendable, Equatable {
+    /// The remote address or host name as shown.
     public var address: String
+    /// The remote port.
     public var port: Int?
+    /// The service name the input showed for the port.
     public var portName: String?
+    /// Where the address is: this machine, the local network, the internet.
     public var addressClass: AddressClass
+    /// The well-known provider the address belongs to, if known.
     public var provider: String?
+    /// The canonical state of the connection.
     public var state: String?
   }
 
   /// Everything one program does on the network.
   public struct Program: Codable, Sendable, Equatable {
+    /// The program name as shown.
     public var name: String
+    /// The Windows `-b` component (service) line, if shown.
     public var component: String?
+    /// Its process ids.
     public var pids: [Int]
     /// What the program is, when it is a well-known one.
     public var explanation: String?
@@ -49,48 +62,76 @@ public struct ConnectionReport: Codable, Sendable {
     public var remoteAccessTool: String?
     /// The well-known process the name imitates (`svch0st.exe` → `svchost.exe`), if any.
     public var imitates: String?
+    /// How many sockets it holds.
     public var sockets: Int
     /// Connections by canonical state (`ESTABLISHED`, `LISTEN`, … `none` for no state).
     public var states: [String: Int]
+    /// The remote ends it talks to.
     public var remotes: [Remote]
   }
 
   /// A socket waiting for others to connect.
   public struct Listener: Codable, Sendable, Equatable {
+    /// The program holding the socket.
     public var program: String
+    /// `tcp` or `udp`.
     public var `protocol`: String
+    /// The local address the socket listens on.
     public var address: String
+    /// The port it listens on.
     public var port: Int?
     /// Whether other machines can reach it (`0.0.0.0`, `::`, a LAN address) or only this one.
     public var reachableFromNetwork: Bool
+    /// The input line of the socket.
     public var line: Int
   }
 
   /// A connection that appeared or went away between two snapshots or two pastes.
   public struct Change: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable { case appeared, gone }
+    /// Whether the connection appeared or went away.
+    public enum Kind: String, Codable, Sendable {
+      /// Seen now, not before.
+      case appeared
+      /// Seen before, not now.
+      case gone
+    }
+    /// Appeared or gone.
     public var kind: Kind
     /// The snapshot (or paste) where the change is seen.
     public var snapshot: Int
+    /// The connection in words.
     public var description: String
   }
 
   /// Counts at a glance.
   public struct Summary: Codable, Sendable, Equatable {
+    /// Sockets in the last snapshot.
     public var sockets = 0
+    /// Programs holding them.
     public var programs = 0
+    /// Connections with a peer.
     public var connections = 0
+    /// Connections to the internet.
     public var internetConnections = 0
+    /// Listeners other machines can reach.
     public var listenersReachableFromNetwork = 0
+    /// Listeners only this machine can reach.
     public var listenersLocalOnly = 0
+    /// Snapshots in the paste.
     public var snapshots = 0
+    /// The dialects of the paste.
     public var dialects: [String] = []
   }
 
+  /// Counts at a glance.
   public var summary = Summary()
+  /// What the helper should know, questions first.
   public var findings: [Finding] = []
+  /// Every program and what it talks to.
   public var programs: [Program] = []
+  /// Every listening socket.
   public var listeners: [Listener] = []
+  /// Connections that appeared or went away between snapshots.
   public var changes: [Change] = []
 
   /// Builds the report for the records of one paste.

@@ -1,8 +1,10 @@
 /// Renders a ``ConnectionReport`` as one self-contained HTML page (inline style, no scripts,
 /// no external resources) that a helper can open or send on.
 public struct ReportHTMLRenderer {
+  /// Creates a renderer.
   public init() {}
 
+  /// One self-contained HTML page for `report`, under the heading `title`.
   public func render(_ report: ConnectionReport, title: String = "netconv report") -> String {
     let summary = report.summary
     var body = "<h1>\(Self.escape(title))</h1>\n"

@@ -6,6 +6,7 @@ public struct ReportTextRenderer {
   /// Whether to use ANSI colours (the CLI sets this only on a TTY without `NO_COLOR`).
   public var colour: Bool
 
+  /// Creates a renderer; `colour` adds ANSI colours for a terminal.
   public init(colour: Bool) {
     self.colour = colour
   }
