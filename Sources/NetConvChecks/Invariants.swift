@@ -60,6 +60,46 @@ public enum Invariants {
     let second = parse(bytes, maxLineLength: maxLineLength)
     guard second == first else { throw Violation("parsing the same bytes twice gave different results") }
     try checkWriters(first.records)
+    try checkConversion(bytes, records: first.records, maxLineLength: maxLineLength)
+  }
+
+  /// The bytes the CLI writes for `bytes` in `format`: ``Conversion/run(_:source:into:keepingDiagnostics:onDiagnostic:)``
+  /// with netconv's writer, which reads the parsed records' bytes directly.
+  public static func convert(
+    _ bytes: [UInt8], _ format: OutputFormat, options: ParseOptions = ParseOptions(),
+    settings: OutputFormat.Settings = .init()
+  ) throws -> [UInt8] {
+    let sink = OutputSink()
+    var writer = format.writer(sink: sink, settings: settings)
+    try writer.begin()
+    _ = try Conversion.run(SocketReader(bytes: bytes, options: options), source: nil, into: &writer)
+    try writer.end()
+    return sink.collected
+  }
+
+  /// The CLI's path (parsed bytes straight to the writer) writes exactly what writing the
+  /// parsed ``Socket`` values writes, in every format: the checks on the second path hold for
+  /// the first.
+  static func checkConversion(_ bytes: [UInt8], records: [Socket], maxLineLength: Int) throws {
+    let options = ParseOptions(maxLineLength: maxLineLength)
+    for format in OutputFormat.allCases {
+      let direct: [UInt8]
+      let throughSockets: [UInt8]
+      do {
+        direct = try convert(bytes, format, options: options)
+        let sink = OutputSink()
+        var writer = format.writer(sink: sink)
+        try writer.begin()
+        for record in records { try writer.write(record) }
+        try writer.end()
+        throughSockets = sink.collected
+      } catch {
+        throw Violation("\(format.rawValue) conversion failed: \(error)")
+      }
+      guard direct == throughSockets else {
+        throw Violation("\(format.rawValue): the CLI's path writes other bytes than writing the parsed records")
+      }
+    }
   }
 
   /// The invariants one parse can check, for the fast fuzz target: every line in one class,
