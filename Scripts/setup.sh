@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
-# Installs what netconv needs on a fresh Debian/Ubuntu machine, skipping what is already there:
-# libyaml-dev (the C library behind the YAML writer) and Python's jsonschema (used by the tests
-# to validate output against Schema/socket.schema.json).
+# Installs what building and testing netconv need on a fresh Debian/Ubuntu machine, skipping
+# what is already there: libyaml-dev and pkg-config (the C library behind the YAML writer, and
+# how SwiftPM finds it), and the Python modules the tests read output back with: jsonschema
+# (validates records against Schema/socket.schema.json) and PyYAML (a second YAML reader).
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! pkg-config --exists yaml-0.1 2>/dev/null && [ ! -f /usr/include/yaml.h ]; then
-  echo "setup: installing libyaml-dev"
+missing=()
+pkg-config --version >/dev/null 2>&1 || missing+=(pkg-config)
+pkg-config --exists yaml-0.1 2>/dev/null || [ -f /usr/include/yaml.h ] || missing+=(libyaml-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if ! python3 -c 'import jsonschema' 2>/dev/null; then
-  echo "setup: installing python jsonschema"
-  python3 -m pip install --quiet jsonschema || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema >/dev/null
-fi
+
+# module to import, PyPI name, Debian package
+for entry in "jsonschema jsonschema python3-jsonschema" "yaml PyYAML python3-yaml"; do
+  read -r module pypi debian <<<"$entry"
+  if ! python3 -c "import $module" 2>/dev/null; then
+    echo "setup: installing python $pypi"
+    python3 -m pip install --quiet "$pypi" || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$debian" >/dev/null
+  fi
+done

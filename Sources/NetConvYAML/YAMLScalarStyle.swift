@@ -3,7 +3,8 @@
 ///
 /// libyaml quotes only what its syntax requires; it does not know the schemas, so `yes`, `no`,
 /// `null`, `~`, `0123`, `1e3`, `0x1F`, `12:30` and `2024-01-02` would come out plain and read
-/// back as booleans, numbers, null or dates. This is the verified rule from STYLE.md §3.
+/// back as booleans, numbers, null or dates. `WriterTests` reads the YAML output back with PyYAML
+/// (YAML 1.1) and libyaml.
 enum YAMLScalarStyle {
   private static let words: Set<String> = [
     "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
