@@ -107,26 +107,22 @@ public final class SocketReader {
 }
 
 extension SocketReader {
-  /// Everything the reader holds between calls, and the loop that reads lines.
+  /// Everything the reader holds between calls, and the loop that reads lines: raw lines
+  /// from ``LineReader``, decoded by ``LineDecoder``, parsed and counted by ``LineClassifier``.
   struct Core {
     let options: ParseOptions
-    private(set) var summary = ParseSummary()
+    var summary: ParseSummary { classifier.summary }
 
     private var lines: LineReader
-    private var parser: DocumentParser
+    private var decoder: LineDecoder
+    private var classifier: LineClassifier
     /// Records and diagnostics completed by the last line read, handed out records first.
     private var records: [RawSocket] = []
     private var diagnostics: [Diagnostic] = []
     private var recordIndex = 0
     private var diagnosticIndex = 0
-    private var scratch: [UInt8] = []
-    private lazy var legacy = LegacyDecoder()
-    private var legacyConfirmed = false
-    private var quotedPrintable: QuotedPrintableLines
     private var finished = false
     private var inputEnded = false
-    private var sawContent = false
-    private var firstUnrecognized: Int?
     /// Values shown in the input but too large to keep, for `strict`.
     private var outOfRange: (count: Int, first: Int)?
     /// Stored in each record's `source` as it is handed out (set by ``Conversion``).
@@ -135,8 +131,8 @@ extension SocketReader {
     init(source: some ByteSource, options: ParseOptions) {
       self.options = options
       self.lines = LineReader(source: source, maxLineLength: options.maxLineLength)
-      self.parser = DocumentParser(dialect: options.dialect)
-      self.quotedPrintable = QuotedPrintableLines(maxLineLength: options.maxLineLength)
+      self.decoder = LineDecoder(maxLineLength: options.maxLineLength)
+      self.classifier = LineClassifier(parser: DocumentParser(dialect: options.dialect))
     }
 
     /// See ``SocketReader/next()``.
@@ -173,7 +169,6 @@ extension SocketReader {
       }
     }
 
-
     /// Reads lines until an event waits; returns `false` at the end of the input.
     private mutating func fillIfEmpty() throws(NetConvError) -> Bool {
       while recordIndex == records.count && diagnosticIndex == diagnostics.count {
@@ -189,9 +184,8 @@ extension SocketReader {
         guard let line = try lines.next() else {
           // Hand out what the parsers still hold before any end-of-input error.
           inputEnded = true
-          quotedPrintable.finish()
-          readPieces()
-          parser.finish()
+          decoder.finish(into: &classifier)
+          classifier.parser.finish()
           drain()
           continue
         }
@@ -200,53 +194,19 @@ extension SocketReader {
       return true
     }
 
-    /// Classifies one line and queues the records and diagnostics it completed.
+    /// Decodes and classifies one line and queues the records and diagnostics it completed.
     private mutating func read(_ line: LineReader.Line) {
-      summary.lines += 1
+      classifier.summary.lines += 1
       if let dropped = line.droppedLength {
-        parser.report(
+        classifier.report(
           Diagnostic(
             .warning, .lineTooLong, line: line.number,
             "line is \(dropped) bytes long, more than the \(options.maxLineLength)-byte limit: skipped"))
-        account(.unrecognized, line: line.number)
+        classifier.consumed(as: .unrecognized, line: line.number)
       } else {
-        lines.withBytes(of: line) { bytes in
-          let survey = ByteScan.survey(bytes)
-          // A line without '=' changes nothing for quoted-printable while nothing is held or
-          // decoded, unless it is the MIME header: most lines skip that stage.
-          let skipsStage = !survey.hasEquals && quotedPrintable.isIdle && !QuotedPrintable.isHeader(bytes)
-          if skipsStage || quotedPrintable.push(bytes, number: line.number) {
-            account(classify(bytes, number: line.number, survey: survey), line: line.number)
-          } else {
-            readPieces()
-          }
-        }
+        lines.withBytes(of: line) { bytes in decoder.decode(bytes, number: line.number, into: &classifier) }
       }
       drain()
-    }
-
-    /// Reads what the quoted-printable stage queued: decoded or held lines, continuations and
-    /// its diagnostics.
-    private mutating func readPieces() {
-      for piece in quotedPrintable.pieces {
-        switch piece {
-        case .text(let bytes, let number):
-          account(bytes.withUnsafeBufferPointer { classify($0, number: number) }, line: number)
-        case .continuation:
-          account(.continuation, line: nil)
-        case .unrecognized:
-          account(.unrecognized, line: nil)
-        case .diagnostic(let diagnostic):
-          parser.report(diagnostic)
-        }
-      }
-    }
-
-    /// Counts one input line in its class.
-    private mutating func account(_ lineClass: LineClass, line: Int?) {
-      summary.add(lineClass)
-      if lineClass == .unrecognized && firstUnrecognized == nil { firstUnrecognized = line ?? summary.lines }
-      if lineClass != .noise && lineClass != .unrecognized { sawContent = true }
     }
 
     /// Queues what the parser has completed: records first (they belong to earlier or current
@@ -254,73 +214,35 @@ extension SocketReader {
     private mutating func drain() {
       let recordsBefore = records.count
       let diagnosticsBefore = diagnostics.count
-      parser.take(records: &records, diagnostics: &diagnostics)
-      summary.records += records.count - recordsBefore
+      classifier.parser.take(records: &records, diagnostics: &diagnostics)
+      classifier.summary.records += records.count - recordsBefore
       for index in recordsBefore..<records.count {
-        summary.add(records[index].dialect)
+        classifier.summary.add(records[index].dialect)
         if let recordSource { records[index].source = recordSource }
       }
       for index in diagnosticsBefore..<diagnostics.count {
-        summary.diagnostics[diagnostics[index].severity, default: 0] += 1
+        classifier.summary.diagnostics[diagnostics[index].severity, default: 0] += 1
         if diagnostics[index].kind == .valueOutOfRange {
           outOfRange = ((outOfRange?.count ?? 0) + 1, outOfRange?.first ?? diagnostics[index].line ?? summary.lines)
         }
       }
     }
 
-    /// Cleans the line's bytes (legacy code pages, binary bytes, paste debris) and parses it.
-    private mutating func classify(
-      _ bytes: UnsafeBufferPointer<UInt8>, number: Int, survey known: ByteScan.Survey? = nil
-    ) -> LineClass {
-      let survey = known ?? ByteScan.survey(bytes)
-      let (ascii, hasNUL) = (survey.ascii, survey.hasNUL)
-      if ascii && !hasNUL && !PasteCleaner.needsCleaning(bytes) {
-        return parser.read(LineText(bytes: bytes, identity: number), number: number)
-      }
-      scratch.removeAll(keepingCapacity: true)
-      if !ascii && !UTF8Validation.isValid(bytes) {
-        // Guess again on each such line until a vocabulary word confirms the code page.
-        var page = summary.legacyCodePage ?? .cp850
-        if !legacyConfirmed {
-          let guess = legacy.guess(bytes)
-          legacyConfirmed = guess.certain
-          if guess.page != summary.legacyCodePage {
-            let first = summary.legacyCodePage == nil
-            summary.legacyCodePage = guess.page
-            parser.report(
-              Diagnostic(
-                .note, .legacyEncoding, line: number,
-                first
-                  ? "the text is not valid UTF-8 from this line on: read as \(guess.page.rawValue)"
-                  : "the text reads better as \(guess.page.rawValue) from this line on"))
-          }
-          page = guess.page
-        }
-        legacy.decode(bytes, as: page, into: &scratch)
-      } else {
-        scratch.append(contentsOf: bytes)
-      }
-      if scratch.contains(0) {
-        parser.report(Diagnostic(.warning, .binaryLine, line: number, "line holds NUL bytes: skipped as binary"))
-        return .unrecognized
-      }
-      PasteCleaner.clean(&scratch)
-      return scratch.withUnsafeBufferPointer { parser.read(LineText(bytes: $0, identity: number), number: number) }
-    }
-
     /// Checks the end-of-input conditions once every line has been read.
     private mutating func finish() throws(NetConvError) {
       finished = true
-      summary.bytes = lines.inputBytes
-      summary.encoding = lines.encoding
-      summary.snapshots = summary.records > 0 || sawContent ? parser.snapshots : 0
+      let parser = classifier.parser
+      classifier.summary.bytes = lines.inputBytes
+      classifier.summary.encoding = lines.encoding
+      classifier.summary.legacyCodePage = decoder.legacyCodePage
+      classifier.summary.snapshots = summary.records > 0 || classifier.sawContent ? parser.snapshots : 0
       if !parser.sawText && summary.count(.unrecognized) == 0 { throw NetConvError.empty }
       if summary.records == 0, let line = parser.elevationLine { throw NetConvError.elevationRequired(line: line) }
       if summary.records == 0, let declared = options.dialect, let found = parser.foreignDialect {
         throw NetConvError.dialectMismatch(declared: declared, found: found)
       }
-      if !sawContent { throw NetConvError.noSocketTables(linesRead: summary.lines) }
-      if options.strict, let first = firstUnrecognized {
+      if !classifier.sawContent { throw NetConvError.noSocketTables(linesRead: summary.lines) }
+      if options.strict, let first = classifier.firstUnrecognized {
         throw NetConvError.unrecognizedLines(count: summary.count(.unrecognized), firstLine: first)
       }
       if options.strict, let outOfRange {

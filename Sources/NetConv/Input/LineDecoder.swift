@@ -1,0 +1,114 @@
+/// Where the ``LineDecoder`` hands what it made of each input line.
+protocol DecodedLineConsumer {
+  /// A line of UTF-8 text, cleaned of paste debris, ready to parse as input line `number`.
+  mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, number: Int)
+  /// An input line that yields no text of its own: folded into another line by a
+  /// quoted-printable soft break (`.continuation`), or refused (`.unrecognized`); `line` is
+  /// its number when known.
+  mutating func consumed(as lineClass: LineClass, line: Int?)
+  /// A finding about the decoding (a code page chosen, binary bytes, quoted-printable).
+  mutating func report(_ diagnostic: Diagnostic)
+}
+
+/// Turns the raw lines of an input into text to parse: quoted-printable undone where the
+/// evidence says so, lines that are not UTF-8 read in the legacy code page their words fit,
+/// binary lines refused, and paste debris cleaned (``PasteCleaner``).
+///
+/// A plain ASCII line with nothing to clean is handed on in place, without a copy.
+struct LineDecoder {
+  private var quotedPrintable: QuotedPrintableLines
+  private var legacy: LegacyDecoder?
+  private var legacyConfirmed = false
+  /// The code page lines that are not UTF-8 are read in, once one was.
+  private(set) var legacyCodePage: LegacyCodePage?
+  private var scratch: [UInt8] = []
+
+  /// Creates a decoder for lines of at most `maxLineLength` bytes.
+  init(maxLineLength: Int) {
+    quotedPrintable = QuotedPrintableLines(maxLineLength: maxLineLength)
+  }
+
+  /// Decodes input line `number` into `consumer`.
+  mutating func decode<Consumer: DecodedLineConsumer>(
+    _ bytes: UnsafeBufferPointer<UInt8>, number: Int, into consumer: inout Consumer
+  ) {
+    let survey = ByteScan.survey(bytes)
+    // A line without '=' changes nothing for quoted-printable while nothing is held or
+    // decoded, unless it is the MIME header: most lines skip that stage.
+    let skipsStage = !survey.hasEquals && quotedPrintable.isIdle && !QuotedPrintable.isHeader(bytes)
+    if skipsStage || quotedPrintable.push(bytes, number: number) {
+      clean(bytes, number: number, survey: survey, into: &consumer)
+    } else {
+      handOnPieces(into: &consumer)
+    }
+  }
+
+  /// Hands on the lines the quoted-printable stage still holds; call at the end of the input.
+  mutating func finish<Consumer: DecodedLineConsumer>(into consumer: inout Consumer) {
+    quotedPrintable.finish()
+    handOnPieces(into: &consumer)
+  }
+
+  /// Hands on what the quoted-printable stage queued: decoded or held lines, continuations
+  /// and its diagnostics.
+  private mutating func handOnPieces<Consumer: DecodedLineConsumer>(into consumer: inout Consumer) {
+    for piece in quotedPrintable.pieces {
+      switch piece {
+      case .text(let bytes, let number):
+        bytes.withUnsafeBufferPointer { clean($0, number: number, survey: ByteScan.survey($0), into: &consumer) }
+      case .continuation: consumer.consumed(as: .continuation, line: nil)
+      case .unrecognized: consumer.consumed(as: .unrecognized, line: nil)
+      case .diagnostic(let diagnostic): consumer.report(diagnostic)
+      }
+    }
+  }
+
+  /// Decodes a legacy code page, refuses binary bytes and cleans paste debris, then hands the
+  /// text on.
+  private mutating func clean<Consumer: DecodedLineConsumer>(
+    _ bytes: UnsafeBufferPointer<UInt8>, number: Int, survey: ByteScan.Survey, into consumer: inout Consumer
+  ) {
+    if survey.ascii && !survey.hasNUL && !PasteCleaner.needsCleaning(bytes) {
+      consumer.text(bytes, number: number)
+      return
+    }
+    scratch.removeAll(keepingCapacity: true)
+    if !survey.ascii && !UTF8Validation.isValid(bytes) {
+      decodeLegacy(bytes, number: number, into: &consumer)
+    } else {
+      scratch.append(contentsOf: bytes)
+    }
+    if scratch.contains(0) {
+      consumer.report(Diagnostic(.warning, .binaryLine, line: number, "line holds NUL bytes: skipped as binary"))
+      consumer.consumed(as: .unrecognized, line: number)
+      return
+    }
+    PasteCleaner.clean(&scratch)
+    scratch.withUnsafeBufferPointer { consumer.text($0, number: number) }
+  }
+
+  /// Decodes a line that is not UTF-8 into ``scratch``, guessing the code page again on each
+  /// such line until a vocabulary word confirms it.
+  private mutating func decodeLegacy<Consumer: DecodedLineConsumer>(
+    _ bytes: UnsafeBufferPointer<UInt8>, number: Int, into consumer: inout Consumer
+  ) {
+    if legacy == nil { legacy = LegacyDecoder() }
+    var page = legacyCodePage ?? .cp850
+    if !legacyConfirmed {
+      let guess = legacy!.guess(bytes)
+      legacyConfirmed = guess.certain
+      if guess.page != legacyCodePage {
+        let first = legacyCodePage == nil
+        legacyCodePage = guess.page
+        consumer.report(
+          Diagnostic(
+            .note, .legacyEncoding, line: number,
+            first
+              ? "the text is not valid UTF-8 from this line on: read as \(guess.page.rawValue)"
+              : "the text reads better as \(guess.page.rawValue) from this line on"))
+      }
+      page = guess.page
+    }
+    legacy!.decode(bytes, as: page, into: &scratch)
+  }
+}
