@@ -235,6 +235,7 @@ public struct GrammarCodegen {
       let notices = root["notices"] as? [String],
       let summary = root["summary_first_words"] as? [String],
       let flags = root["detail_flags"] as? [String],
+      let congestionControl = root["congestion_control"] as? [String],
       let spaced = root["detail_spaced_keys"] as? [String],
       let headerWords = root["header_words"] as? [String],
       let commandFlags = root["command_flags"] as? [String: Any],
@@ -259,6 +260,7 @@ public struct GrammarCodegen {
     out += list("noticeTable", "Prefixes of messages ss prints before or instead of a table.", notices)
     out += list("summaryFirstWordTable", "First words of the `ss -s` summary lines.", summary)
     out += list("detailFlagTable", "Words of -i/-e details that stand alone.", flags)
+    out += list("congestionControlTable", "Congestion-control algorithms, shown alone by -i.", congestionControl)
     out += list("detailSpacedKeyTable", "Detail keys whose value follows after a space.", spaced)
     out += list("headerWordTable", "Words of ss header lines (also of a header a terminal wrapped).", headerWords)
     out += "  /// ss options that select one socket table → its protocol.\n"

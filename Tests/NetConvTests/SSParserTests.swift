@@ -33,10 +33,21 @@ import Testing
   @Test func detailsAreSortedByKeyAndALaterValueWins() throws {
     let text = "tcp ESTAB 0 0 127.0.0.1:1 127.0.0.1:2 sk:1 cgroup:/ ino:7\n\t bbr rtt:0.1/0.05 sk:2 cwnd:10 wscale:7,7 sndbuf_limited_long_key:1\n"
     let socket = try #require(records(text).first)
-    #expect(socket.details.map(\.key) == ["bbr", "cgroup", "cwnd", "rtt", "sk", "sndbuf_limited_long_key", "wscale"])
+    #expect(socket.details.map(\.key) == ["cgroup", "congestion_control", "cwnd", "rtt", "sk", "sndbuf_limited_long_key", "wscale"])
     #expect(socket.details.first { $0.key == "sk" }?.value == "2")
-    #expect(socket.details.first { $0.key == "bbr" }?.value == "true")
+    #expect(socket.details.first { $0.key == "congestion_control" }?.value == "bbr")
     #expect(socket.inode == 7)
+  }
+
+  /// `-i` shows the algorithm's name alone and, for bbr, its values as `bbr:(…)`: both are kept.
+  @Test func theCongestionControlNameSurvivesItsValues() throws {
+    let text = "tcp ESTAB 0 0 127.0.0.1:1 127.0.0.1:2\n\t bbr wscale:7,7 bbr:(bw:0bps,mrtt:0.023) cwnd:10\n"
+    let socket = try #require(records(text).first)
+    #expect(socket.details.first { $0.key == "congestion_control" }?.value == "bbr")
+    #expect(socket.details.first { $0.key == "bbr" }?.value == "bw:0bps,mrtt:0.023")
+    let cubic = try #require(records("tcp ESTAB 0 0 127.0.0.1:1 127.0.0.1:2\n\t cubic ts sack cwnd:10\n").first)
+    #expect(cubic.details.first { $0.key == "congestion_control" }?.value == "cubic")
+    #expect(cubic.details.first { $0.key == "ts" }?.value == "true")
   }
 
   @Test func detailsAreSortedInEveryRecordWhenKeyOrdersChange() {

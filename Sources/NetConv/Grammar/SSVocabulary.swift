@@ -20,9 +20,11 @@ enum SSVocabulary {
   static let notices: [[UInt8]] = noticeTable.map { Array($0.utf8) }
   static let summaryFirstWords: Set<String> = Set(summaryFirstWordTable)
   static let detailFlags: Set<String> = Set(detailFlagTable)
+  static let congestionControl: Set<String> = Set(congestionControlTable)
   static let spacedKeys: Set<String> = Set(detailSpacedKeyTable)
   static let headerWords: Set<String> = Set(headerWordTable)
-  /// ``spacedKeys``, and with ``detailFlags``, looked up on bytes.
+  /// ``spacedKeys``, ``congestionControl``, and all words that stand for a detail, looked up on bytes.
   static let spacedKeyBytes = ByteTable(spacedKeys.map { ($0, true) })
-  static let detailWordBytes = ByteTable((detailFlags.union(spacedKeys)).map { ($0, true) })
+  static let congestionControlBytes = ByteTable(congestionControl.map { ($0, true) })
+  static let detailWordBytes = ByteTable((detailFlags.union(spacedKeys).union(congestionControl)).map { ($0, true) })
 }

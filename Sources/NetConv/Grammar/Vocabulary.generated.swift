@@ -469,7 +469,10 @@ extension SSVocabulary {
   static let summaryFirstWordTable: [String] = ["Total:", "TCP:", "Transport", "RAW", "UDP", "TCP", "INET", "FRAG"]
 
   /// Words of -i/-e details that stand alone.
-  static let detailFlagTable: [String] = ["ts", "sack", "ecn", "ecnseen", "fastopen", "app_limited", "bbr", "cubic", "reno", "dctcp", "westwood", "vegas", "htcp", "bic", "hybla", "illinois", "scalable", "yeah", "lp", "nv", "cdg", "highspeed", "veno", "orphaned"]
+  static let detailFlagTable: [String] = ["ts", "sack", "ecn", "ecnseen", "fastopen", "app_limited", "orphaned"]
+
+  /// Congestion-control algorithms, shown alone by -i.
+  static let congestionControlTable: [String] = ["bbr", "cubic", "reno", "dctcp", "westwood", "vegas", "htcp", "bic", "hybla", "illinois", "scalable", "yeah", "lp", "nv", "cdg", "highspeed", "veno"]
 
   /// Detail keys whose value follows after a space.
   static let detailSpacedKeyTable: [String] = ["send", "pacing_rate", "delivery_rate"]

@@ -32,7 +32,9 @@ public struct Socket: Hashable, Sendable {
   /// The remote end.
   public var remote = Endpoint()
   /// Canonical state; null where the input shows none (unconnected UDP, unconnected raw, UNIX
-  /// datagram). An unknown word is UNKNOWN with a diagnostic.
+  /// datagram). An unknown word is UNKNOWN with a diagnostic. ss UNCONN (a socket with no peer) is
+  /// null for udp, raw and unix, CLOSED for tcp and other connection protocols; state_raw keeps
+  /// UNCONN.
   public var state: SocketState?
   /// The state text exactly as shown (ABHÖREN, OUÇA, ESTAB, 7).
   public var stateRaw: String?
@@ -62,9 +64,10 @@ public struct Socket: Hashable, Sendable {
   /// 'process=NAME pid=N fd=N'.
   public var owners: [SocketOwner] = []
   /// ss: other facts printed about the socket (-e sk/cgroup/v6only/shutdown, -i/-m/-O details such as
-  /// rtt, cwnd, skmem, and peer_inode for UNIX sockets), keys sorted; a word shown alone (ts, sack,
-  /// bbr) has the value 'true'. null when none. In CSV: one cell of 'key=value' pairs joined with
-  /// spaces.
+  /// rtt, cwnd, skmem, and peer_inode for UNIX sockets), keys sorted; a word shown alone (ts, sack)
+  /// has the value 'true', and the congestion-control algorithm shown alone (bbr, cubic) is
+  /// congestion_control, apart from its values (bbr: 'bw:…,mrtt:…'). null when none. In CSV: one cell
+  /// of 'key=value' pairs joined with spaces.
   public var details: [SocketDetail] = []
   /// The keys whose value netconv deduced rather than read, in key order: local_port/remote_port when
   /// the input showed a service name (https) and the number comes from Grammar/services.tsv, protocol
@@ -151,7 +154,9 @@ extension Socket {
     /// shown as IPv4-mapped 127.0.0.1).
     case family
     /// Local address or host name without brackets, port or zone; a UNIX socket's path; null when none
-    /// is shown.
+    /// is shown. A wildcard keeps its family's form: 0.0.0.0 (IPv4), :: (IPv6: net-tools :::22, ss
+    /// [::]:22), and * where ss shows a star (a dual-stack socket, or any wildcard before iproute2
+    /// 4.14): its family is then null, as ss does not show it.
     case localAddress = "local_address"
     /// Local port number; a service name shown in its place is resolved through Grammar/services.tsv
     /// (null when unknown).
@@ -178,7 +183,9 @@ extension Socket {
     /// as shown, never repaired.
     case remoteTruncated = "remote_truncated"
     /// Canonical state; null where the input shows none (unconnected UDP, unconnected raw, UNIX
-    /// datagram). An unknown word is UNKNOWN with a diagnostic.
+    /// datagram). An unknown word is UNKNOWN with a diagnostic. ss UNCONN (a socket with no peer) is
+    /// null for udp, raw and unix, CLOSED for tcp and other connection protocols; state_raw keeps
+    /// UNCONN.
     case state
     /// The state text exactly as shown (ABHÖREN, OUÇA, ESTAB, 7).
     case stateRaw = "state_raw"
@@ -208,9 +215,10 @@ extension Socket {
     /// 'process=NAME pid=N fd=N'.
     case owners
     /// ss: other facts printed about the socket (-e sk/cgroup/v6only/shutdown, -i/-m/-O details such as
-    /// rtt, cwnd, skmem, and peer_inode for UNIX sockets), keys sorted; a word shown alone (ts, sack,
-    /// bbr) has the value 'true'. null when none. In CSV: one cell of 'key=value' pairs joined with
-    /// spaces.
+    /// rtt, cwnd, skmem, and peer_inode for UNIX sockets), keys sorted; a word shown alone (ts, sack)
+    /// has the value 'true', and the congestion-control algorithm shown alone (bbr, cubic) is
+    /// congestion_control, apart from its values (bbr: 'bw:…,mrtt:…'). null when none. In CSV: one cell
+    /// of 'key=value' pairs joined with spaces.
     case details
     /// The keys whose value netconv deduced rather than read, in key order: local_port/remote_port when
     /// the input showed a service name (https) and the number comes from Grammar/services.tsv, protocol

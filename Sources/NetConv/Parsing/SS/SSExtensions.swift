@@ -7,12 +7,14 @@
 /// and parentheses. What it finds is kept as spans of the line; ``apply(to:from:)`` copies them
 /// into a record. One value is reused for every line, so reading allocates nothing once warm.
 struct SSExtensions {
-  /// A text of the line, or one of the two words ss does not print: `true` for a detail
-  /// without a value, `shutdown` for the key of an arrow.
+  /// A text of the line, or one of the words ss does not print: `true` for a detail without a
+  /// value, `shutdown` for the key of an arrow, `congestion_control` for the key of an
+  /// algorithm's name.
   enum Text {
     case span(Span)
     case yes
     case shutdown
+    case congestionControl
   }
 
   typealias Owner = OwnerFields<Span>
@@ -110,6 +112,9 @@ struct SSExtensions {
         let value = Span(start: index, end: valueEnd)
         details.append(Detail(key: .span(token), value: value.isEmpty ? .yes : .span(value)))
         index = valueEnd
+      } else if SSVocabulary.congestionControlBytes.value(line, token) != nil {
+        // The algorithm's name, kept apart from its `bbr:(…)` values under the same name.
+        details.append(Detail(key: .congestionControl, value: .span(token)))
       } else {
         details.append(Detail(key: .span(token), value: .yes))
       }
@@ -151,6 +156,7 @@ struct SSExtensions {
           if yes == nil { yes = socket.store(Self.yesWord) }
           return yes!
         case .shutdown: return socket.store(Self.shutdownWord)
+        case .congestionControl: return socket.store(Self.congestionControlWord)
         }
       }
       socket.addDetail(key: resolve(detail.key), value: resolve(detail.value))
@@ -159,6 +165,7 @@ struct SSExtensions {
 
   private static let yesWord: String = "true"
   private static let shutdownWord: String = "shutdown"
+  private static let congestionControlWord: String = "congestion_control"
   private static let users: StaticString = "users"
   private static let timerKey: StaticString = "timer"
   private static let uid: StaticString = "uid"
