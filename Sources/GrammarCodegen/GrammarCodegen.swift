@@ -66,230 +66,288 @@ public struct GrammarCodegen {
 
   // MARK: - Linux netstat
 
+  /// `Grammar/linux-netstat/vocabulary.json`.
+  private struct LinuxNetstatFile: Decodable {
+    struct ProtocolEntry: Decodable {
+      let `protocol`: String
+      let family: String
+    }
+    struct Language: Decodable {
+      let language: String
+      let confidence: String
+      let banners: [String: String]?
+      let headers: [String: String]?
+      let states: [String: String]?
+      let notices: [String]?
+    }
+    let protocols: [String: ProtocolEntry]
+    let canonical_states: [String: String]
+    /// State numbers → state word, `null` for none; `about` is prose.
+    let kernel_state_numbers: [String: String?]
+    let skipped_tables_en: [String: String]
+    let table_descriptions: [String: String]
+    let languages: [Language]
+  }
+
   private func renderLinuxNetstat() throws -> String {
     let path = "linux-netstat/vocabulary.json"
-    let root = try loadJSON(path)
-    guard let protocols = root["protocols"] as? [String: [String: String]],
-      let canonical = root["canonical_states"] as? [String: String],
-      let kernel = root["kernel_state_numbers"] as? [String: Any],
-      let skippedEN = root["skipped_tables_en"] as? [String: String],
-      let languages = root["languages"] as? [[String: Any]]
-    else { throw Failure.malformed(path: path, reason: "missing a top-level table") }
-
-    var banners: [(String, String, String)] = []
-    var headerWords: [String: [(String, String)]] = [:]
-    var states: [String: (String, String)] = [:]
-    var notices: [(String, Int, String)] = []
-    for entry in languages {
-      guard let lang = entry["language"] as? String,
-        let confidence = entry["confidence"] as? String
-      else { throw Failure.malformed(path: path, reason: "a language entry lacks language/confidence") }
-      let tag = "\(lang) [\(confidence)]"
-      for (kind, text) in (entry["banners"] as? [String: String] ?? [:]).sorted(by: { $0.key < $1.key }) {
-        banners.append((text, kind, tag))
+    let file = try load(LinuxNetstatFile.self, path)
+    func canonical(_ source: String, _ where_: String) throws -> String {
+      guard let canon = file.canonical_states[source] else {
+        throw Failure.malformed(path: path, reason: "\(where_): state \(source) has no canonical name")
       }
-      for (role, word) in (entry["headers"] as? [String: String] ?? [:]).sorted(by: { $0.key < $1.key }) {
+      return canon
+    }
+    var banners: [(text: String, kind: String, tag: String)] = []
+    var headerWords: [String: [(word: String, tag: String)]] = [:]
+    var states: [String: (canon: String, tag: String)] = [:]
+    var notices: [(prefix: String, lines: Int, tag: String)] = []
+    for entry in file.languages {
+      let tag = "\(entry.language) [\(entry.confidence)]"
+      for (kind, text) in (entry.banners ?? [:]).sorted(by: { $0.key < $1.key }) {
+        let swiftKind: String
+        switch kind {
+        case "internet", "unix": swiftKind = "." + kind
+        default:
+          guard let description = file.table_descriptions[kind] else {
+            throw Failure.malformed(path: path, reason: "\(entry.language): banner kind \(kind) is not in table_descriptions")
+          }
+          swiftKind = ".skipped(\(lit(description)))"
+        }
+        banners.append((text, swiftKind, tag))
+      }
+      for (role, word) in (entry.headers ?? [:]).sorted(by: { $0.key < $1.key }) {
         headerWords[role, default: []].append((word, tag))
       }
-      for (source, shown) in (entry["states"] as? [String: String] ?? [:]).sorted(by: { $0.key < $1.key }) {
-        guard let canon = canonical[source] else {
-          throw Failure.malformed(path: path, reason: "\(lang): state \(source) has no canonical name")
-        }
-        if let existing = states[shown], existing.0 != canon {
-          throw Failure.malformed(
-            path: path, reason: "\(lang): '\(shown)' means \(canon) but also \(existing.0)")
+      for (source, shown) in (entry.states ?? [:]).sorted(by: { $0.key < $1.key }) {
+        let canon = try canonical(source, entry.language)
+        if let existing = states[shown], existing.canon != canon {
+          throw Failure.malformed(path: path, reason: "\(entry.language): '\(shown)' means \(canon) but also \(existing.canon)")
         }
         if states[shown] == nil { states[shown] = (canon, tag) }
       }
-      for text in entry["notices"] as? [String] ?? [] {
+      for text in entry.notices ?? [] {
         let firstLine = String(text.split(separator: "\n", omittingEmptySubsequences: false)[0])
-        let prefix = firstLine.components(separatedBy: "%d")[0]
-        let lineCount = text.split(separator: "\n").count
-        notices.append((prefix, lineCount, tag))
+        notices.append((firstLine.components(separatedBy: "%d")[0], text.split(separator: "\n").count, tag))
       }
     }
-    for (text, what) in skippedEN.sorted(by: { $0.key < $1.key }) where text != "about" {
-      banners.append((text, "skipped:" + what, "en [RUN]"))
+    for (text, what) in file.skipped_tables_en.sorted(by: { $0.key < $1.key }) where text != "about" {
+      banners.append((text, ".skipped(\(lit(what)))", "en [RUN]"))
     }
     // Longest first, so a banner that extends another wins.
-    banners.sort { ($0.0.utf8.count, $0.0) > ($1.0.utf8.count, $1.0) }
+    banners.sort { ($0.text.utf8.count, $0.text) > ($1.text.utf8.count, $1.text) }
 
     var out = "\nextension LinuxNetstatVocabulary {\n"
-    out += "  /// Proto column values: shown token → (protocol, family).\n"
-    out += "  static let protocolTable: [String: (String, String)] = [\n"
-    for (token, value) in protocols.sorted(by: { $0.key < $1.key }) {
-      out += "    \(lit(token)): (\(lit(value["protocol"] ?? token)), \(lit(value["family"] ?? ""))),\n"
+    out += "  /// Proto column values → protocol and family.\n"
+    out += "  static let protocolTable: [String: ProtocolEntry] = [\n"
+    for (token, value) in file.protocols.sorted(by: { $0.key < $1.key }) {
+      out += "    \(lit(token)): ProtocolEntry(protocol: \(lit(value.protocol)), family: \(caseName(value.family))),\n"
     }
     out += "  ]\n\n"
-    out += "  /// Banner prefixes, longest first: (text, kind, language [confidence]).\n"
-    out += "  static let bannerTable: [(String, String, String)] = [\n"
-    for (text, kind, tag) in banners { out += "    (\(lit(text)), \(lit(kind)), \(lit(tag))),\n" }
+    out += "  /// Banner prefixes, longest first.\n"
+    out += "  static let bannerTable: [BannerText] = [\n"
+    for banner in banners {
+      out += "    BannerText(text: \(lit(banner.text)), kind: \(banner.kind), language: \(lit(banner.tag))),\n"
+    }
     out += "  ]\n\n"
-    out += "  /// Header words by column role (recv_q, refcnt, user, timer): (word, language [confidence]).\n"
-    out += "  static let headerWordTable: [String: [(String, String)]] = [\n"
+    out += "  /// Header words by column role (recv_q, refcnt, user, timer).\n"
+    out += "  static let headerWordTable: [String: [VocabularyWord]] = [\n"
     for (role, words) in headerWords.sorted(by: { $0.key < $1.key }) {
-      out += "    \(lit(role)): [" + words.map { "(\(lit($0.0)), \(lit($0.1)))" }.joined(separator: ", ") + "],\n"
+      out += "    \(lit(role)): [" + words.map { "VocabularyWord(\(lit($0.word)), language: \(lit($0.tag)))" }.joined(separator: ", ") + "],\n"
     }
     out += "  ]\n\n"
-    out += "  /// State words as shown → canonical state name, with the first language that uses the word.\n"
-    out += "  static let stateTable: [String: (String, String)] = [\n"
+    out += "  /// State words as shown → canonical state, with the first language that uses the word.\n"
+    out += "  static let stateTable: [String: VocabularyState] = [\n"
     for (shown, value) in states.sorted(by: { $0.key < $1.key }) {
-      out += "    \(lit(shown)): (\(lit(value.0)), \(lit(value.1))),\n"
+      out += "    \(lit(shown)): VocabularyState(\(caseName(value.canon)), language: \(lit(value.tag))),\n"
     }
     out += "  ]\n\n"
-    out += "  /// Numeric states of raw sockets → canonical state name (\"\" for none).\n"
-    out += "  static let kernelStateTable: [Int: String] = [\n"
-    for (number, name) in kernel.compactMap({ k, v in Int(k).map { ($0, v) } }).sorted(by: { $0.0 < $1.0 }) {
-      let canon = (name as? String).flatMap { canonical[$0] } ?? ""
-      out += "    \(number): \(lit(canon)),\n"
+    out += "  /// Numeric states of raw sockets → canonical state (`nil`: an unconnected socket, no state).\n"
+    out += "  static let kernelStateTable: [Int: SocketState?] = [\n"
+    let numbered = file.kernel_state_numbers.compactMap { key, value in Int(key).map { ($0, value) } }.sorted { $0.0 < $1.0 }
+    for (number, name) in numbered {
+      out += "    \(number): \(try name.map { caseName(try canonical($0, "kernel_state_numbers")) } ?? "nil"),\n"
     }
     out += "  ]\n\n"
-    out += "  /// Non-root notices: (first-line prefix, number of lines, language [confidence]).\n"
-    out += "  static let noticeTable: [(String, Int, String)] = [\n"
-    for (prefix, count, tag) in notices { out += "    (\(lit(prefix)), \(count), \(lit(tag))),\n" }
-    out += "  ]\n\n"
-    out += "}\n"
+    out += "  /// Non-root notices: first-line prefix and number of lines.\n"
+    out += "  static let noticeTable: [NoticeText] = [\n"
+    for notice in notices {
+      out += "    NoticeText(prefix: \(lit(notice.prefix)), lineCount: \(notice.lines), language: \(lit(notice.tag))),\n"
+    }
+    out += "  ]\n}\n"
     return out
   }
 
   // MARK: - Windows netstat
 
+  /// `Grammar/windows-netstat/vocabulary.json`.
+  private struct WindowsNetstatFile: Decodable {
+    struct Offload: Decodable { let words: [String] }
+    struct Language: Decodable {
+      let language: String
+      let confidence: String
+      let banner: String?
+      let banner_weak: String?
+      let header: String?
+      let states: [String: String]?
+      let states_weak: [String: String]?
+      let ownership_unavailable: String?
+      let ownership_unavailable_weak: String?
+      let elevation: [String]?
+      let elevation_weak: [String]?
+    }
+    let canonical_states: [String: String]
+    let offload_states: Offload
+    let languages: [Language]
+  }
+
   private func renderWindowsNetstat() throws -> String {
     let path = "windows-netstat/vocabulary.json"
-    let root = try loadJSON(path)
-    guard let canonical = root["canonical_states"] as? [String: String],
-      let offload = (root["offload_states"] as? [String: Any])?["words"] as? [String],
-      let languages = root["languages"] as? [[String: Any]]
-    else { throw Failure.malformed(path: path, reason: "missing a top-level table") }
-
-    var banners: [(String, String)] = []
-    var headerFirstWords: [(String, String)] = []
-    var headerWords: [(String, String)] = []
-    var states: [String: (String, String)] = [:]
-    var ownership: [(String, String)] = []
-    var elevation: [(String, String)] = []
-    for entry in languages {
-      guard let lang = entry["language"] as? String, let confidence = entry["confidence"] as? String else {
-        throw Failure.malformed(path: path, reason: "a language entry lacks language/confidence")
-      }
-      let tag = "\(lang) [\(confidence)]"
-      let weakTag = "\(lang) [FIXTURE/UNVERIFIED]"
-      if let banner = entry["banner"] as? String { banners.append((banner, tag)) }
-      if let banner = entry["banner_weak"] as? String { banners.append((banner, weakTag)) }
-      if let header = entry["header"] as? String, let first = header.split(separator: " ").first {
+    let file = try load(WindowsNetstatFile.self, path)
+    typealias Word = (text: String, tag: String)
+    var banners: [Word] = []
+    var headerFirstWords: [Word] = []
+    var headerWords: [Word] = []
+    var states: [String: (canon: String, tag: String)] = [:]
+    var ownership: [Word] = []
+    var elevation: [Word] = []
+    for entry in file.languages {
+      let tag = "\(entry.language) [\(entry.confidence)]"
+      let weakTag = "\(entry.language) [FIXTURE/UNVERIFIED]"
+      if let banner = entry.banner { banners.append((banner, tag)) }
+      if let banner = entry.banner_weak { banners.append((banner, weakTag)) }
+      if let header = entry.header, let first = header.split(separator: " ").first {
         headerFirstWords.append((String(first), tag))
         for word in header.components(separatedBy: "  ") where !word.isEmpty {
           headerWords.append((word.trimmingCharacters(in: .whitespaces), tag))
         }
       }
-      for (key, weak) in [("states", false), ("states_weak", true)] {
-        for (source, shown) in (entry[key] as? [String: String] ?? [:]).sorted(by: { $0.key < $1.key }) {
-          guard let canon = canonical[source] else {
-            throw Failure.malformed(path: path, reason: "\(lang): state \(source) has no canonical name")
+      for (table, weak) in [(entry.states, false), (entry.states_weak, true)] {
+        for (source, shown) in (table ?? [:]).sorted(by: { $0.key < $1.key }) {
+          guard let canon = file.canonical_states[source] else {
+            throw Failure.malformed(path: path, reason: "\(entry.language): state \(source) has no canonical name")
           }
-          if let existing = states[shown], existing.0 != canon {
-            throw Failure.malformed(path: path, reason: "\(lang): '\(shown)' means \(canon) but also \(existing.0)")
+          if let existing = states[shown], existing.canon != canon {
+            throw Failure.malformed(path: path, reason: "\(entry.language): '\(shown)' means \(canon) but also \(existing.canon)")
           }
           if states[shown] == nil { states[shown] = (canon, weak ? weakTag : tag) }
         }
       }
-      if let text = entry["ownership_unavailable"] as? String { ownership.append((text, tag)) }
-      if let text = entry["ownership_unavailable_weak"] as? String { ownership.append((text, weakTag)) }
-      for text in entry["elevation"] as? [String] ?? [] { elevation.append((text, tag)) }
-      for text in entry["elevation_weak"] as? [String] ?? [] { elevation.append((text, weakTag)) }
+      if let text = entry.ownership_unavailable { ownership.append((text, tag)) }
+      if let text = entry.ownership_unavailable_weak { ownership.append((text, weakTag)) }
+      for text in entry.elevation ?? [] { elevation.append((text, tag)) }
+      for text in entry.elevation_weak ?? [] { elevation.append((text, weakTag)) }
     }
     headerFirstWords.append(("Proto.", "de [PASTE] (-t header)"))
 
-    func pairs(_ name: String, _ doc: String, _ items: [(String, String)]) -> String {
-      var out = "  /// \(doc)\n  static let \(name): [(String, String)] = [\n"
-      for (text, tag) in items { out += "    (\(lit(text)), \(lit(tag))),\n" }
+    func words(_ name: String, _ doc: String, _ items: [Word]) -> String {
+      var out = "  /// \(doc)\n  static let \(name): [VocabularyWord] = [\n"
+      for item in items { out += "    VocabularyWord(\(lit(item.text)), language: \(lit(item.tag))),\n" }
       return out + "  ]\n\n"
     }
     var out = "\nextension WindowsNetstatVocabulary {\n"
-    out += pairs("bannerTable", "Banners: (text, language [confidence]).", banners)
-    out += pairs("headerFirstWordTable", "First words of header lines: (word, language [confidence]).", headerFirstWords)
-    out += pairs("headerWordTable", "Column titles of header lines: (title, language [confidence]).", headerWords)
-    out += "  /// State words as shown → canonical state name, with the language that uses the word.\n"
-    out += "  static let stateTable: [String: (String, String)] = [\n"
+    out += words("bannerTable", "Banners.", banners)
+    out += words("headerFirstWordTable", "First words of header lines.", headerFirstWords)
+    out += words("headerWordTable", "Column titles of header lines.", headerWords)
+    out += "  /// State words as shown → canonical state, with the language that uses the word.\n"
+    out += "  static let stateTable: [String: VocabularyState] = [\n"
     for (shown, value) in states.sorted(by: { $0.key < $1.key }) {
-      out += "    \(lit(shown)): (\(lit(value.0)), \(lit(value.1))),\n"
+      out += "    \(lit(shown)): VocabularyState(\(caseName(value.canon)), language: \(lit(value.tag))),\n"
     }
     out += "  ]\n\n"
-    out += pairs("ownershipUnavailableTable", "The -b message for an owner netstat cannot see.", ownership)
-    out += pairs("elevationTable", "The error 740 message printed instead of a table.", elevation)
+    out += words("ownershipUnavailableTable", "The -b message for an owner netstat cannot see.", ownership)
+    out += words("elevationTable", "The error 740 message printed instead of a table.", elevation)
     out += "  /// Values of the -t offload column.\n"
-    out += "  static let offloadWordTable: [String] = [" + offload.map(lit).joined(separator: ", ") + "]\n"
+    out += "  static let offloadWordTable: [String] = \(list(file.offload_states.words))\n"
     out += "}\n"
     return out
   }
 
   // MARK: - ss
 
+  /// `Grammar/ss/vocabulary.json`.
+  private struct SSFile: Decodable {
+    struct Netid: Decodable {
+      let `protocol`: String
+      let family: String?
+      let socket_type: String?
+    }
+    struct Unconnected: Decodable { let connection_protocols: [String] }
+    struct CommandFlags: Decodable {
+      let short: [String: String]
+      let long: [String: String]
+    }
+    let netids: [String: Netid]
+    let states: [String: String]
+    let unconnected_state: Unconnected
+    let notices: [String]
+    let summary_first_words: [String]
+    let detail_flags: [String]
+    let congestion_control: [String]
+    let detail_spaced_keys: [String]
+    let header_words: [String]
+    let command_flags: CommandFlags
+  }
+
   private func renderSS() throws -> String {
-    let path = "ss/vocabulary.json"
-    let root = try loadJSON(path)
-    guard let netids = root["netids"] as? [String: [String: String]],
-      let states = root["states"] as? [String: String],
-      let unconnected = root["unconnected_state"] as? [String: Any],
-      let connectionProtocols = unconnected["connection_protocols"] as? [String],
-      let notices = root["notices"] as? [String],
-      let summary = root["summary_first_words"] as? [String],
-      let flags = root["detail_flags"] as? [String],
-      let congestionControl = root["congestion_control"] as? [String],
-      let spaced = root["detail_spaced_keys"] as? [String],
-      let headerWords = root["header_words"] as? [String],
-      let commandFlags = root["command_flags"] as? [String: Any],
-      let short = commandFlags["short"] as? [String: String],
-      let long = commandFlags["long"] as? [String: String]
-    else { throw Failure.malformed(path: path, reason: "missing a top-level table") }
-    func list(_ name: String, _ doc: String, _ items: [String]) -> String {
-      "  /// \(doc)\n  static let \(name): [String] = [" + items.map(lit).joined(separator: ", ") + "]\n\n"
+    let file = try load(SSFile.self, "ss/vocabulary.json")
+    func table(_ name: String, _ doc: String, _ items: [String]) -> String {
+      "  /// \(doc)\n  static let \(name): [String] = \(list(items))\n\n"
     }
     var out = "\nextension SSVocabulary {\n"
-    out += "  /// Netid column values → (protocol, family, socket type); \"\" where the address tells.\n"
-    out += "  static let netidTable: [String: (String, String, String)] = [\n"
-    for (netid, value) in netids.sorted(by: { $0.key < $1.key }) {
-      out += "    \(lit(netid)): (\(lit(value["protocol"] ?? netid)), \(lit(value["family"] ?? "")), \(lit(value["socket_type"] ?? ""))),\n"
+    out += "  /// Netid column values → what they say about the socket; `nil` where the address tells.\n"
+    out += "  static let netidTable: [String: Netid] = [\n"
+    for (netid, value) in file.netids.sorted(by: { $0.key < $1.key }) {
+      let family = value.family.map(caseName) ?? "nil"
+      let socketType = value.socket_type.map(lit) ?? "nil"
+      out += "    \(lit(netid)): Netid(protocol: \(lit(value.protocol)), family: \(family), socketType: \(socketType)),\n"
     }
     out += "  ]\n\n"
-    out += "  /// State column values → canonical state name.\n"
-    out += "  static let stateTable: [String: String] = [\n"
-    for (word, canon) in states.sorted(by: { $0.key < $1.key }) { out += "    \(lit(word)): \(lit(canon)),\n" }
+    out += "  /// State column values → canonical state.\n"
+    out += "  static let stateTable: [String: SocketState] = [\n"
+    for (word, canon) in file.states.sorted(by: { $0.key < $1.key }) { out += "    \(lit(word)): \(caseName(canon)),\n" }
     out += "  ]\n\n"
-    out += list("connectionProtocolTable", "Protocols for which UNCONN means CLOSED (others: no state).", connectionProtocols)
-    out += list("noticeTable", "Prefixes of messages ss prints before or instead of a table.", notices)
-    out += list("summaryFirstWordTable", "First words of the `ss -s` summary lines.", summary)
-    out += list("detailFlagTable", "Words of -i/-e details that stand alone.", flags)
-    out += list("congestionControlTable", "Congestion-control algorithms, shown alone by -i.", congestionControl)
-    out += list("detailSpacedKeyTable", "Detail keys whose value follows after a space.", spaced)
-    out += list("headerWordTable", "Words of ss header lines (also of a header a terminal wrapped).", headerWords)
+    out += table("connectionProtocolTable", "Protocols for which UNCONN means CLOSED (others: no state).", file.unconnected_state.connection_protocols)
+    out += table("noticeTable", "Prefixes of messages ss prints before or instead of a table.", file.notices)
+    out += table("summaryFirstWordTable", "First words of the `ss -s` summary lines.", file.summary_first_words)
+    out += table("detailFlagTable", "Words of -i/-e details that stand alone.", file.detail_flags)
+    out += table("congestionControlTable", "Congestion-control algorithms, shown alone by -i.", file.congestion_control)
+    out += table("detailSpacedKeyTable", "Detail keys whose value follows after a space.", file.detail_spaced_keys)
+    out += table("headerWordTable", "Words of ss header lines (also of a header a terminal wrapped).", file.header_words)
     out += "  /// ss options that select one socket table → its protocol.\n"
     out += "  static let commandFlagTable: [String: String] = [\n"
-    for (flag, proto) in (short.merging(long) { $1 }).sorted(by: { $0.key < $1.key }) {
-      out += "    \(lit(flag)): \(lit(proto)),\n"
+    for (flag, name) in (file.command_flags.short.merging(file.command_flags.long) { $1 }).sorted(by: { $0.key < $1.key }) {
+      out += "    \(lit(flag)): \(lit(name)),\n"
     }
-    out += "  ]\n"
-    out += "}\n"
+    out += "  ]\n}\n"
     return out
   }
 
   // MARK: - Other tables
 
-  private func renderOtherTables() throws -> String {
-    let path = "other-tables/vocabulary.json"
-    guard let tables = try loadJSON(path)["tables"] as? [[String: Any]] else {
-      throw Failure.malformed(path: path, reason: "missing the tables list")
+  /// `Grammar/other-tables/vocabulary.json`.
+  private struct OtherTablesFile: Decodable {
+    struct Table: Decodable {
+      let name: String
+      let titles: [String]?
+      let header_starts: [String]?
+      let header_contains: [String]?
     }
-    let foreign = (try loadJSON(path)["foreign_header_words"] as? [String: Any])?["words"] as? [String] ?? []
+    struct Words: Decodable { let words: [String] }
+    let tables: [Table]
+    let foreign_header_words: Words
+  }
+
+  private func renderOtherTables() throws -> String {
+    let file = try load(OtherTablesFile.self, "other-tables/vocabulary.json")
     var out = "\nextension OtherTables {\n"
     out += "  /// Header words of other tools: a header holding one is not a Windows or net-tools header.\n"
-    out += "  static let foreignHeaderWordTable: [String] = [" + foreign.map(lit).joined(separator: ", ") + "]\n\n"
-    out += "  /// (name, titles, header words at the start, header words anywhere).\n"
-    out += "  static let table: [(String, [String], [String], [String])] = [\n"
-    for entry in tables {
-      guard let name = entry["name"] as? String else { throw Failure.malformed(path: path, reason: "a table lacks its name") }
-      func list(_ key: String) -> String { "[" + (entry[key] as? [String] ?? []).map(lit).joined(separator: ", ") + "]" }
-      out += "    (\(lit(name)), \(list("titles")), \(list("header_starts")), \(list("header_contains"))),\n"
+    out += "  static let foreignHeaderWordTable: [String] = \(list(file.foreign_header_words.words))\n\n"
+    out += "  /// The tables that hold no sockets, by title and header.\n"
+    out += "  static let kinds: [Kind] = [\n"
+    for table in file.tables {
+      out += "    Kind(name: \(lit(table.name)), titles: \(list(table.titles ?? [])), headerStart: \(list(table.header_starts ?? [])), "
+      out += "headerContains: \(list(table.header_contains ?? []))),\n"
     }
     out += "  ]\n}\n"
     return out
@@ -297,30 +355,64 @@ public struct GrammarCodegen {
 
   // MARK: - Report knowledge
 
+  /// `Grammar/report/remote-access-tools.json`.
+  private struct RemoteAccessFile: Decodable {
+    struct Tool: Decodable {
+      let name: String
+      let process_prefixes: [String]
+      let ports: [Int]
+    }
+    struct InboundPort: Decodable {
+      let port: Int
+      let name: String
+    }
+    let tools: [Tool]
+    let inbound_ports: [InboundPort]
+  }
+
+  /// `Grammar/report/system-processes.json`.
+  private struct SystemProcessesFile: Decodable {
+    struct Process: Decodable {
+      let name: String
+      let what: String
+      let ports: [Int]
+    }
+    let processes: [Process]
+  }
+
+  /// `Grammar/report/providers.json`.
+  private struct ProvidersFile: Decodable {
+    struct Provider: Decodable {
+      let name: String
+      let suffix: [String]?
+      let contains: [String]?
+      let prefix: [String]?
+    }
+    let providers: [Provider]
+  }
+
   private func renderReport() throws -> String {
-    func list(_ value: Any?) -> String { "[" + (value as? [String] ?? []).map(lit).joined(separator: ", ") + "]" }
-    func ints(_ value: Any?) -> String { "[" + (value as? [Int] ?? []).map(String.init).joined(separator: ", ") + "]" }
+    func ints(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ", ") + "]" }
+    let tools = try load(RemoteAccessFile.self, "report/remote-access-tools.json")
     var out = "\nextension ReportKnowledge {\n"
-    let tools = try loadJSON("report/remote-access-tools.json")
-    out += "  /// Remote-access tools: (name, process-name prefixes, default ports).\n"
-    out += "  static let remoteAccessTable: [(String, [String], [Int])] = [\n"
-    for tool in tools["tools"] as? [[String: Any]] ?? [] {
-      out += "    (\(lit(tool["name"] as? String ?? "")), \(list(tool["process_prefixes"])), \(ints(tool["ports"]))),\n"
+    out += "  /// Remote-access tools: name, process-name prefixes, default ports.\n"
+    out += "  static let remoteAccessTools: [RemoteAccessTool] = [\n"
+    for tool in tools.tools {
+      out += "    RemoteAccessTool(name: \(lit(tool.name)), processPrefixes: \(list(tool.process_prefixes)), ports: \(ints(tool.ports))),\n"
     }
-    out += "  ]\n\n  /// Ports whose listeners let someone in from outside: (port, what).\n"
-    out += "  static let inboundPortTable: [(Int, String)] = [\n"
-    for entry in tools["inbound_ports"] as? [[String: Any]] ?? [] {
-      out += "    (\(entry["port"] as? Int ?? 0), \(lit(entry["name"] as? String ?? ""))),\n"
+    out += "  ]\n\n  /// Ports whose listeners let someone in from outside.\n"
+    out += "  static let inboundPorts: [InboundPort] = [\n"
+    for entry in tools.inbound_ports { out += "    InboundPort(port: \(entry.port), name: \(lit(entry.name))),\n" }
+    out += "  ]\n\n  /// Well-known system processes: name, what it is, usual listening ports.\n"
+    out += "  static let systemProcesses: [SystemProcess] = [\n"
+    for process in try load(SystemProcessesFile.self, "report/system-processes.json").processes {
+      out += "    SystemProcess(name: \(lit(process.name)), what: \(lit(process.what)), ports: \(ints(process.ports))),\n"
     }
-    out += "  ]\n\n  /// Well-known system processes: (name, what it is, usual listening ports).\n"
-    out += "  static let systemProcessTable: [(String, String, [Int])] = [\n"
-    for process in try loadJSON("report/system-processes.json")["processes"] as? [[String: Any]] ?? [] {
-      out += "    (\(lit(process["name"] as? String ?? "")), \(lit(process["what"] as? String ?? "")), \(ints(process["ports"]))),\n"
-    }
-    out += "  ]\n\n  /// Providers recognised by host name: (name, suffixes, substrings, prefixes).\n"
-    out += "  static let providerTable: [(String, [String], [String], [String])] = [\n"
-    for provider in try loadJSON("report/providers.json")["providers"] as? [[String: Any]] ?? [] {
-      out += "    (\(lit(provider["name"] as? String ?? "")), \(list(provider["suffix"])), \(list(provider["contains"])), \(list(provider["prefix"]))),\n"
+    out += "  ]\n\n  /// Providers recognised by host name.\n"
+    out += "  static let providers: [Provider] = [\n"
+    for provider in try load(ProvidersFile.self, "report/providers.json").providers {
+      out += "    Provider(name: \(lit(provider.name)), suffixes: \(list(provider.suffix ?? [])), "
+      out += "substrings: \(list(provider.contains ?? [])), prefixes: \(list(provider.prefix ?? []))),\n"
     }
     out += "  ]\n}\n"
     return out
@@ -375,13 +467,34 @@ public struct GrammarCodegen {
     }
   }
 
-  private func loadJSON(_ relative: String) throws -> [String: Any] {
+  /// Decodes a grammar file; a missing key or a value of the wrong type names the file and
+  /// the key, so a typo in the data fails the generator instead of becoming an empty default.
+  private func load<File: Decodable>(_ type: File.Type, _ relative: String) throws -> File {
     let text = try loadText(relative)
-    guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-      throw Failure.malformed(path: relative, reason: "not a JSON object")
+    do {
+      return try JSONDecoder().decode(File.self, from: Data(text.utf8))
+    } catch let DecodingError.keyNotFound(key, context) {
+      throw Failure.malformed(path: relative, reason: "missing \(Self.path(context.codingPath + [key]))")
+    } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+      throw Failure.malformed(path: relative, reason: "\(Self.path(context.codingPath)): \(context.debugDescription)")
+    } catch {
+      throw Failure.malformed(path: relative, reason: "\(error)")
     }
-    return object
   }
+
+  private static func path(_ keys: [any CodingKey]) -> String {
+    keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+  }
+
+  /// A Swift case name for a canonical word: `SYN_RECEIVED` → `.synReceived`, `ipv4` → `.ipv4`;
+  /// a word the Swift enum lacks fails the build of the generated file.
+  private func caseName(_ word: String) -> String {
+    let parts = word.lowercased().split(separator: "_")
+    return "." + parts.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
+      .joined()
+  }
+
+  private func list(_ items: [String]) -> String { "[" + items.map(lit).joined(separator: ", ") + "]" }
 
   /// A Swift string literal for `text`, escaping what Swift requires.
   private func lit(_ text: String) -> String {

@@ -45,4 +45,24 @@ import Testing
       #expect(reason.contains("'VERBUNDEN' means"), "\(reason)")
     }
   }
+
+  /// A misspelt key in a grammar file fails the generator, naming the file and the key,
+  /// instead of becoming an empty default.
+  @Test func aMissingKeyIsNamed() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grammar-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Grammar"), to: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let tools = folder.appendingPathComponent("report/remote-access-tools.json")
+    let text = try String(contentsOf: tools, encoding: .utf8)
+    let edited = text.replacingOccurrences(of: "\"process_prefixes\"", with: "\"process_prefix\"")
+    #expect(edited != text)
+    try edited.write(to: tools, atomically: true, encoding: .utf8)
+    do {
+      _ = try GrammarCodegen(grammarDirectory: folder).renderFiles()
+      Issue.record("a misspelt key was accepted")
+    } catch let GrammarCodegen.Failure.malformed(path, reason) {
+      #expect(path == "report/remote-access-tools.json")
+      #expect(reason.contains("process_prefixes"), "\(reason)")
+    }
+  }
 }

@@ -7,12 +7,9 @@ enum SSVocabulary {
     let socketType: String?
   }
 
-  static let netids: [String: Netid] = netidTable.mapValues {
-    Netid(
-      protocol: $0.0, family: AddressFamily(rawValue: $0.1), socketType: $0.2.isEmpty ? nil : $0.2)
-  }
+  static let netids: [String: Netid] = netidTable
 
-  static let states: [String: SocketState] = stateTable.compactMapValues { SocketState(rawValue: $0) }
+  static let states: [String: SocketState] = stateTable
   /// ``states`` and ``netids`` looked up on bytes.
   static let stateBytes = ByteTable(states.map { ($0.key, $0.value) })
   static let netidBytes = ByteTable(netids.map { ($0.key, $0.value) })

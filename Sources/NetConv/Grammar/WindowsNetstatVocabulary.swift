@@ -30,18 +30,18 @@ enum WindowsNetstatVocabulary {
     }
   }
 
-  static let banners: [Phrase] = bannerTable.map { Phrase($0.0) }
-  static let ownershipUnavailable: [Phrase] = ownershipUnavailableTable.map { Phrase($0.0) }
+  static let banners: [Phrase] = bannerTable.map { Phrase($0.text) }
+  static let ownershipUnavailable: [Phrase] = ownershipUnavailableTable.map { Phrase($0.text) }
   /// The UTF-8 bytes of each ownership message, for the byte-level check on every owner line.
   static let ownershipUnavailableBytes: [[UInt8]] = ownershipUnavailable.map { Array($0.text.utf8) }
-  static let elevation: [Phrase] = elevationTable.map { Phrase($0.0) }
-  static let headerFirstWords: Set<String> = Set(headerFirstWordTable.map(\.0))
+  static let elevation: [Phrase] = elevationTable.map { Phrase($0.text) }
+  static let headerFirstWords: Set<String> = Set(headerFirstWordTable.map(\.text))
   /// Every word of every header, for the remainder of a wrapped header.
-  static let headerWords: Set<String> = Set(headerWordTable.flatMap { $0.0.split(separator: " ").map(String.init) } + ["PID"])
+  static let headerWords: Set<String> = Set(headerWordTable.flatMap { $0.text.split(separator: " ").map(String.init) } + ["PID"])
   static let offloadWords: Set<String> = Set(offloadWordTable)
 
   /// Shown state word → canonical state.
-  static let states: [String: SocketState] = stateTable.compactMapValues { SocketState(rawValue: $0.0) }
+  static let states: [String: SocketState] = stateTable.mapValues(\.state)
 
   /// Skeleton of a state word (and its dropped-character form) → canonical state, for mojibake.
   static let stateSkeletons: [String: SocketState] = {

@@ -5,25 +5,25 @@ extension OtherTables {
   /// Header words of other tools: a header holding one is not a Windows or net-tools header.
   static let foreignHeaderWordTable: [String] = ["Recv-Q", "(state)", "RefCnt", "Destination", "Rexmit", "Tcpcb", "vendor", "unit"]
 
-  /// (name, titles, header words at the start, header words anywhere).
-  static let table: [(String, [String], [String], [String])] = [
-    ("BSD/macOS netstat table (this dialect is not read yet)", [], [], ["(state)"]),
-    ("BSD netstat -A table (this dialect is not read yet)", [], ["Tcpcb"], []),
-    ("macOS kernel control table (this dialect is not read yet)", [], ["Proto", "Recv-Q", "Send-Q", "unit"], []),
-    ("macOS kernel socket table (this dialect is not read yet)", [], ["Proto", "Recv-Q", "Send-Q", "vendor"], []),
-    ("BSD netstat -T table (this dialect is not read yet)", [], ["Proto", "Rexmit"], []),
-    ("BSD/macOS UNIX socket table (this dialect is not read yet)", [], ["Address", "Type", "Recv-Q", "Send-Q"], []),
-    ("macOS netstat table (this dialect is not read yet)", ["Active Multipath Internet connections", "Active LOCAL (UNIX) domain sockets", "Registered kernel control modules", "Active kernel event sockets", "Active kernel control sockets"], [], []),
-    ("BSD/macOS routing table (netstat -r)", ["Routing tables"], [], []),
-    ("interface table (netstat -i)", [], ["Name", "Mtu", "Network", "Address"], []),
-    ("interface table (netstat -i)", [], ["Iface", "MTU"], []),
-    ("routing table (netstat -r, route)", [], ["Destination", "Gateway"], []),
-    ("lsof output (not read yet)", [], ["COMMAND", "PID", "USER", "FD", "TYPE"], []),
-    ("tasklist output", [], ["Image", "Name", "PID", "Session", "Name"], []),
-    ("Windows routing table (netstat -r, route print)", ["Interface List", "IPv4 Route Table", "IPv6 Route Table", "Active Routes:", "Persistent Routes:"], ["Network", "Destination"], []),
-    ("Windows statistics (netstat -s)", ["IPv4 Statistics", "IPv6 Statistics", "ICMPv4 Statistics", "ICMPv6 Statistics", "TCP Statistics for IPv4", "TCP Statistics for IPv6", "UDP Statistics for IPv4", "UDP Statistics for IPv6"], [], []),
-    ("Windows interface statistics (netstat -e)", ["Interface Statistics"], [], []),
-    ("Linux protocol statistics (netstat -s)", ["Ip:", "Icmp:", "IcmpMsg:", "Tcp:", "Udp:", "UdpLite:", "TcpExt:", "IpExt:", "MPTcpExt:", "Sctp:"], [], []),
-    ("Linux multicast groups (netstat -g)", [], ["Interface", "RefCnt", "Group"], []),
+  /// The tables that hold no sockets, by title and header.
+  static let kinds: [Kind] = [
+    Kind(name: "BSD/macOS netstat table (this dialect is not read yet)", titles: [], headerStart: [], headerContains: ["(state)"]),
+    Kind(name: "BSD netstat -A table (this dialect is not read yet)", titles: [], headerStart: ["Tcpcb"], headerContains: []),
+    Kind(name: "macOS kernel control table (this dialect is not read yet)", titles: [], headerStart: ["Proto", "Recv-Q", "Send-Q", "unit"], headerContains: []),
+    Kind(name: "macOS kernel socket table (this dialect is not read yet)", titles: [], headerStart: ["Proto", "Recv-Q", "Send-Q", "vendor"], headerContains: []),
+    Kind(name: "BSD netstat -T table (this dialect is not read yet)", titles: [], headerStart: ["Proto", "Rexmit"], headerContains: []),
+    Kind(name: "BSD/macOS UNIX socket table (this dialect is not read yet)", titles: [], headerStart: ["Address", "Type", "Recv-Q", "Send-Q"], headerContains: []),
+    Kind(name: "macOS netstat table (this dialect is not read yet)", titles: ["Active Multipath Internet connections", "Active LOCAL (UNIX) domain sockets", "Registered kernel control modules", "Active kernel event sockets", "Active kernel control sockets"], headerStart: [], headerContains: []),
+    Kind(name: "BSD/macOS routing table (netstat -r)", titles: ["Routing tables"], headerStart: [], headerContains: []),
+    Kind(name: "interface table (netstat -i)", titles: [], headerStart: ["Name", "Mtu", "Network", "Address"], headerContains: []),
+    Kind(name: "interface table (netstat -i)", titles: [], headerStart: ["Iface", "MTU"], headerContains: []),
+    Kind(name: "routing table (netstat -r, route)", titles: [], headerStart: ["Destination", "Gateway"], headerContains: []),
+    Kind(name: "lsof output (not read yet)", titles: [], headerStart: ["COMMAND", "PID", "USER", "FD", "TYPE"], headerContains: []),
+    Kind(name: "tasklist output", titles: [], headerStart: ["Image", "Name", "PID", "Session", "Name"], headerContains: []),
+    Kind(name: "Windows routing table (netstat -r, route print)", titles: ["Interface List", "IPv4 Route Table", "IPv6 Route Table", "Active Routes:", "Persistent Routes:"], headerStart: ["Network", "Destination"], headerContains: []),
+    Kind(name: "Windows statistics (netstat -s)", titles: ["IPv4 Statistics", "IPv6 Statistics", "ICMPv4 Statistics", "ICMPv6 Statistics", "TCP Statistics for IPv4", "TCP Statistics for IPv6", "UDP Statistics for IPv4", "UDP Statistics for IPv6"], headerStart: [], headerContains: []),
+    Kind(name: "Windows interface statistics (netstat -e)", titles: ["Interface Statistics"], headerStart: [], headerContains: []),
+    Kind(name: "Linux protocol statistics (netstat -s)", titles: ["Ip:", "Icmp:", "IcmpMsg:", "Tcp:", "Udp:", "UdpLite:", "TcpExt:", "IpExt:", "MPTcpExt:", "Sctp:"], headerStart: [], headerContains: []),
+    Kind(name: "Linux multicast groups (netstat -g)", titles: [], headerStart: ["Interface", "RefCnt", "Group"], headerContains: []),
   ]
 }

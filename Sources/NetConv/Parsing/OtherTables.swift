@@ -3,15 +3,19 @@
 /// table, instead of `unrecognized`. The titles and headers come from
 /// `Grammar/other-tables/vocabulary.json`.
 struct OtherTables {
-  private struct Kind {
+  /// A kind of table: its name for the note, the titles above it, and its header's words.
+  struct Kind {
     let name: String
     let titles: [[UInt8]]
     let headerStart: [String]
     let headerContains: [String]
-  }
 
-  private static let kinds: [Kind] = table.map {
-    Kind(name: $0.0, titles: $0.1.map { Array($0.utf8) }, headerStart: $0.2, headerContains: $0.3)
+    init(name: String, titles: [String], headerStart: [String], headerContains: [String]) {
+      self.name = name
+      self.titles = titles.map { Array($0.utf8) }
+      self.headerStart = headerStart
+      self.headerContains = headerContains
+    }
   }
 
   /// Header words of other tools (BSD/macOS netstat, ss, routing tables).

@@ -1,30 +1,57 @@
 /// What the report knows about programs, ports and providers, generated from `Grammar/report/`.
 enum ReportKnowledge {
+  /// A remote-access tool: its name, the process names it runs under, its default ports.
+  struct RemoteAccessTool: Sendable {
+    let name: String
+    let processPrefixes: [String]
+    let ports: [Int]
+  }
+
+  /// A port whose listener lets someone in from outside (RDP, VNC, …).
+  struct InboundPort: Sendable {
+    let port: Int
+    let name: String
+  }
+
+  /// A well-known system process: what it is and the ports it usually listens on.
+  struct SystemProcess: Sendable {
+    let name: String
+    let what: String
+    let ports: [Int]
+  }
+
+  /// A provider recognised by its host names.
+  struct Provider: Sendable {
+    let name: String
+    let suffixes: [String]
+    let substrings: [String]
+    let prefixes: [String]
+  }
+
   /// The remote-access tool a process name belongs to.
   static func remoteAccessTool(forProcess process: String) -> String? {
     let name = normalized(process)
-    return remoteAccessTable.first { tool in tool.1.contains { name.hasPrefix($0) } }?.0
+    return remoteAccessTools.first { tool in tool.processPrefixes.contains { name.hasPrefix($0) } }?.name
   }
 
   /// The remote-access tool that uses `port` by default.
   static func remoteAccessTool(forPort port: Int) -> String? {
-    remoteAccessTable.first { $0.2.contains(port) }?.0
+    remoteAccessTools.first { $0.ports.contains(port) }?.name
   }
 
   /// What a listening port lets in from outside (RDP, VNC, …).
   static func inboundService(port: Int) -> String? {
-    inboundPortTable.first { $0.0 == port }?.1
+    inboundPorts.first { $0.port == port }?.name
   }
 
   /// The well-known system process `process` is, with what it does and its usual ports.
   ///
   /// Linux names carry an argument after the program (`sshd: /usr/sbin`, `nginx: master`,
   /// `avahi-daemon: r`, `redis-server *`): the part before `:` or a space is looked up too.
-  static func systemProcess(_ process: String) -> (name: String, what: String, ports: [Int])? {
+  static func systemProcess(_ process: String) -> SystemProcess? {
     let name = process.lowercased()
     let stem = String(name.prefix { $0 != ":" && $0 != " " })
-    return (systemProcessTable.first { $0.0.lowercased() == name }
-      ?? systemProcessTable.first { $0.0.lowercased() == stem }).map { ($0.0, $0.1, $0.2) }
+    return systemProcesses.first { $0.name.lowercased() == name } ?? systemProcesses.first { $0.name.lowercased() == stem }
   }
 
   /// The well-known process `process` imitates (`svch0st.exe` → `svchost.exe`), if any: a name
@@ -33,7 +60,7 @@ enum ReportKnowledge {
   static func imitatedProcess(_ process: String) -> String? {
     let name = String(process.lowercased().prefix { $0 != ":" && $0 != " " })
     guard systemProcess(process) == nil, name.count >= 6 else { return nil }
-    for (known, _, _) in systemProcessTable where known.count >= 8 {
+    for known in systemProcesses.map(\.name) where known.count >= 8 {
       let target = known.lowercased()
       if fold(name) == fold(target) || editDistance(name, target, limit: 2) <= (target.count >= 11 ? 2 : 1) {
         return known
@@ -45,10 +72,10 @@ enum ReportKnowledge {
   /// The provider a host name belongs to (`rio09s05-in-f10` → Google).
   static func provider(forHost host: String) -> String? {
     let name = host.lowercased()
-    return providerTable.first { provider in
-      provider.1.contains { name.hasSuffix($0) } || provider.2.contains { name.contains($0) }
-        || provider.3.contains { name.hasPrefix($0) }
-    }?.0
+    return providers.first { provider in
+      provider.suffixes.contains { name.hasSuffix($0) } || provider.substrings.contains { name.contains($0) }
+        || provider.prefixes.contains { name.hasPrefix($0) }
+    }?.name
   }
 
   private static func normalized(_ process: String) -> String {
