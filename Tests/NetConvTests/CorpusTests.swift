@@ -186,8 +186,8 @@ struct SSCorpusTests {
 
 /// Every clean capture in `../shared/corpus` — including BSD/macOS netstat, lsof and the catalog
 /// dump, which hold no table netconv reads — parses without a crash and without an unrecognized
-/// line. `wild/` (real pastes as people posted them) is left out until the mangled-pastes issue
-/// (#14) reads them.
+/// line. `wild/` (real pastes as people posted them, where an excerpt may end in a cut stub)
+/// is checked against its expectations by `WildCorpusTests`.
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: TestSupport.corpus.path)))
 struct WholeCorpusTests {
   static let files: [String] = {

@@ -51,6 +51,9 @@ import Testing
     // The paste itself holds a port split by a terminal wrap ('…:5' + '2682'), read wrong
     // before any transformation.
     "wild/019-ss.txt": [.fold(width: 80, breakAtSpaces: false)],
+    // A row on its prompt line (a paste that lost its line breaks), then wrapped before its
+    // state: the row is cut after its addresses and its state and PID end up on a line alone.
+    "pastes/command-and-row-on-one-line.txt": [.fold(width: 80, breakAtSpaces: true)],
   ]
 
   @Test(arguments: inputs)

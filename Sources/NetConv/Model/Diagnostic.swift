@@ -54,6 +54,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     case rejoinedWrap = "rejoined-wrap"
     /// A row of another dialect than the one declared, not read.
     case dialectMismatch = "dialect-mismatch"
+    /// A row read from the end of a prompt line: command and output joined into one line.
+    case rowAfterPrompt = "row-after-prompt"
   }
 
   /// How much it matters.

@@ -44,10 +44,15 @@ struct DocumentParser {
     sawText = true
     tokens = []  // let go of the storage first, or writing to it would copy it
     tokens = line.tokens(of: trimmed, reusing: &tokenStorage)
+    if NoiseRecognizer.isGrepSeparator(line, tokens: tokens) {
+      flushAll()  // the row above is complete; the table goes on
+      return .noise
+    }
     if NoiseRecognizer.isPrompt(line, tokens: tokens) {
       context.lastPrompt = line.string(trimmed)
       flushAll()
       endBlock()
+      if let row = Self.rowAfterCommand(line, tokens: tokens) { return readRow(after: line, at: row, number: number) }
       return .noise
     }
     if let lineClass = claim(line) {
@@ -70,6 +75,41 @@ struct DocumentParser {
       return .unrecognized
     }
     return .noise
+  }
+
+  /// Where a socket row starts on a prompt line whose command and output were joined into one
+  /// line (`C:\Users\me>netstat -ano | findstr :80 TCP 0.0.0.0:8082 0.0.0.0:0 LISTENING 17776`,
+  /// an issue title): a protocol word followed by an `address:port` (Windows) or by two queue
+  /// numbers and an `address:port` (net-tools), and at least two more tokens.
+  private static func rowAfterCommand(_ line: LineText, tokens: Tokens) -> Int? {
+    guard tokens.count >= 6 else { return nil }
+    func isAddress(_ index: Int) -> Bool {
+      guard index < tokens.endIndex - 2 else { return false }
+      let token = tokens[index]
+      guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token) else { return false }
+      return colon > token.start && colon < token.end - 1
+    }
+    for index in (tokens.startIndex + 1)..<(tokens.endIndex - 3) {
+      let word = tokens[index]
+      guard rowStartWords.contains(where: { line.equals(word, $0) }) else { continue }
+      if isAddress(index + 1) { return word.start }
+      if line.isDigits(tokens[index + 1]) && line.isDigits(tokens[index + 2]) && isAddress(index + 3) { return word.start }
+    }
+    return nil
+  }
+
+  private static let rowStartWords: [[UInt8]] = ["TCP", "UDP", "tcp", "udp", "tcp6", "udp6"].map { Array($0.utf8) }
+
+  /// Reads the row that starts at byte `start` of a prompt line as a line of its own: the line
+  /// is a record when a dialect claims it, with a note, and noise otherwise.
+  private mutating func readRow(after line: LineText, at start: Int, number: Int) -> LineClass {
+    let row = LineText(bytes: UnsafeBufferPointer(rebasing: line.bytes[start...]), identity: 0)
+    tokens = []
+    tokens = row.tokens(of: row.trimmed, reusing: &tokenStorage)
+    guard let lineClass = claim(row), lineClass == .record else { return .noise }
+    inTable = true
+    context.report(.note, .rowAfterPrompt, "read the row after the command on the same line (a paste that lost its line breaks)")
+    return .record
   }
 
   /// Emits records still held back; call once at the end of the input.

@@ -41,6 +41,12 @@ enum NoiseRecognizer {
     return false
   }
 
+  /// Whether the line is grep's `--` between the groups of `grep -A/-B/-C`: the rows around it
+  /// belong to one table.
+  static func isGrepSeparator(_ line: LineText, tokens: Tokens) -> Bool {
+    tokens.count == 1 && line.equals(tokens[tokens.startIndex], dashes)
+  }
+
   /// Whether an unclaimed line reads as a sentence (`thanks, 6120 is which program?`): three or
   /// more words, no `address:port`, and sentence punctuation. Prose ends a table instead of
   /// being an unrecognized line inside it.

@@ -220,6 +220,13 @@ private struct InternetTable {
     _ line: LineText, tokens: ArraySlice<Span>, span: Span, into socket: inout RawSocket, context: inout ParseContext
   ) {
     var rest = span
+    if columns.timer != false, rest.count >= 2, line[rest.end - 1] == UInt8(ascii: "\\"),
+      line[rest.end - 2] == UInt8(ascii: ")")
+    {
+      // `off (0.00/0/0)\`: a markdown line break after the timer, not part of it.
+      rest.end -= 1
+      context.report(.note, .trailingText, "left out the '\\' after the timer (a line break of the page it was pasted from)")
+    }
     if columns.timer != false, let timerStart = LinuxNetstatParser.timerStart(line, in: rest) {
       socket.timer = socket.store(line, Span(start: timerStart, end: rest.end))
       rest.end = timerStart
@@ -314,7 +321,8 @@ extension LinuxNetstatParser {
   /// Where a trailing `-o` timer starts in `span`: a word, then `(seconds/retransmits/probes)`.
   ///
   /// The word is translated (`off`, `aus`, `vyp`, `オフ`, Estonian even prints `eikäi ((…)`), so
-  /// the timer is recognized by the shape of its parenthesised numbers, not by the word.
+  /// the timer is recognized by the shape of its parenthesised numbers, not by the word; the
+  /// seconds may carry a decimal comma (`keepalive (3,20/0/0)` from a locale that writes one).
   fileprivate static func timerStart(_ line: LineText, in span: Span) -> Int? {
     guard span.count >= 4, line[span.end - 1] == UInt8(ascii: ")"),
       let open = line.lastIndex(of: UInt8(ascii: "("), in: span)
@@ -323,7 +331,8 @@ extension LinuxNetstatParser {
     for index in (open + 1)..<(span.end - 1) {
       let byte = line[index]
       if byte == UInt8(ascii: "/") { slashes += 1; continue }
-      guard LineText.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { return nil }
+      guard LineText.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "-")
+      else { return nil }
     }
     guard slashes == 2 else { return nil }
     var kindEnd = open
