@@ -56,6 +56,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     case dialectMismatch = "dialect-mismatch"
     /// A row read from the end of a prompt line: command and output joined into one line.
     case rowAfterPrompt = "row-after-prompt"
+    /// A row of a table that lost a column, and what netconv took the rest to be.
+    case missingColumn = "missing-column"
   }
 
   /// How much it matters.

@@ -86,6 +86,11 @@ struct WindowsNetstatParser: DialectParser {
       row(line, tokens: tokens, context: &context)
       return .record
     }
+    if let stateEnd = oneEndpointRowStateEnd(line, tokens) {
+      flush(context: &context)
+      oneEndpointRow(line, tokens: tokens, stateEnd: stateEnd, context: &context)
+      return .record
+    }
     let trimmed = line.trimmed
     if pending != nil, tokens.count == 1, line[trimmed.start] != UInt8(ascii: "["),
       WindowsNetstatVocabulary.offloadWords.contains(line.string(tokens[0]))
@@ -185,6 +190,70 @@ struct WindowsNetstatParser: DialectParser {
   private func looksLikeEndpoint(_ line: LineText, _ token: Span) -> Bool {
     guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token) else { return false }
     return colon > token.start && colon < token.end - 1
+  }
+
+  /// For `TCP host:https ESTABLISHED [PID]` — a row of a table that lost one of its address
+  /// columns (a blog or forum post) — the index after its state words; `nil` for other lines.
+  /// The state must be a known word, so a line of prose is never taken for such a row.
+  private func oneEndpointRowStateEnd(_ line: LineText, _ tokens: Tokens) -> Int? {
+    guard tokens.count >= 3, startsRow(line, tokens), !looksLikeEndpoint(line, tokens[2]) else { return nil }
+    var end = tokens.count
+    if end > 3 && line.isDigits(tokens[end - 1]) { end -= 1 }
+    let span = Span(start: tokens[2].start, end: tokens[end - 1].end)
+    let known = WindowsNetstatVocabulary.stateBytes.value(line, span) ?? WindowsNetstatVocabulary.state(line.string(span))
+    return known == nil ? nil : end
+  }
+
+  /// Reads a row with one endpoint, deciding which end it is: a listening or bound socket's
+  /// is the local end; in a connection, a host name or a well-known service port is the remote
+  /// end, an unspecified or private address — or a dotless machine name, as name mode shows
+  /// this machine — with an ephemeral port the local one. What was
+  /// decided is in `inferred`, with a note that says why.
+  private mutating func oneEndpointRow(_ line: LineText, tokens: Tokens, stateEnd: Int, context: inout ParseContext) {
+    context.snapshots.row(.windows)
+    sawRow = true
+    let proto = line[tokens[0].start] | 0x20 == UInt8(ascii: "t") ? "tcp" : "udp"
+    var socket = RawSocket(
+      dialect: .windowsNetstat, snapshot: context.snapshots.current, line: context.lineNumber, protocol: proto)
+    let endpoint = EndpointParser.parse(tokens[1], in: line)
+    context.reportPortProblems(endpoint, in: line)
+    let stateSpan = Span(start: tokens[2].start, end: tokens[stateEnd - 1].end)
+    socket.stateRaw = socket.store(line, stateSpan)
+    let state = Self.state(line, stateSpan, listening: false, context: &context)
+    socket.state = state
+    if stateEnd < tokens.count { socket.pid = context.number(line, tokens[stateEnd], "PID") }
+    socket.family = AddressFamily.infer(fromToken: tokens[1], in: line)
+    let shown = line.string(tokens[1])
+    let (side, reason) = Self.side(of: endpoint, in: line, state: state)
+    socket.set(side, to: endpoint, of: line)
+    socket.inferred.insert(side == .local ? .localAddress : .remoteAddress)
+    if endpoint.port != nil { socket.inferred.insert(side.portKey) }
+    context.report(
+      .note, .missingColumn,
+      "one address column is missing: '\(shown)' read as the \(side == .local ? "local" : "remote") end (\(reason))")
+    pending = socket
+    pidEndsRow = stateEnd < tokens.count
+  }
+
+  /// Which end a row's only endpoint is, and why.
+  private static func side(of endpoint: EndpointParser.Parsed, in line: LineText, state: SocketState) -> (EndpointSide, String) {
+    switch state {
+    case .listen, .bound: return (.local, "a listening or bound socket shows its own address")
+    default: break
+    }
+    guard let address = endpoint.address else { return (.remote, "a connection lists the end it talks to") }
+    let text = line.string(address)
+    if endpoint.portName != nil { return (.remote, "a service port is the end a connection goes to") }
+    let ephemeral = (endpoint.port ?? 0) >= 1024
+    if !AddressText.isLiteral(text) {
+      if ephemeral && !text.contains(".") {
+        return (.local, "a machine name with an ephemeral port is this machine's end, as name mode shows it")
+      }
+      return (.remote, "a host name is the end a connection goes to")
+    }
+    if !ephemeral { return (.remote, "a well-known port is the end a connection goes to") }
+    if AddressText.isUnspecifiedOrPrivate(text) { return (.local, "a private address with an ephemeral port is this machine's end") }
+    return (.remote, "an internet address is the end a connection goes to")
   }
 
   private mutating func row(_ line: LineText, tokens: Tokens, context: inout ParseContext) {
