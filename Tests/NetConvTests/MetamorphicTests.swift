@@ -54,6 +54,8 @@ import Testing
     // A row on its prompt line (a paste that lost its line breaks), then wrapped before its
     // state: the row is cut after its addresses and its state and PID end up on a line alone.
     "pastes/command-and-row-on-one-line.txt": [.fold(width: 80, breakAtSpaces: true)],
+    // A row whose columns are joined by '&nbsp;' entities, wrapped inside one ('&nb' + 'sp;').
+    "pastes/html-and-markdown.txt": [.fold(width: 60, breakAtSpaces: true)],
   ]
 
   @Test(arguments: inputs)

@@ -12,7 +12,8 @@ protocol DecodedLineConsumer {
 
 /// Turns the raw lines of an input into text to parse: quoted-printable undone where the
 /// evidence says so, lines that are not UTF-8 read in the legacy code page their words fit,
-/// binary lines refused, and paste debris cleaned (``PasteCleaner``).
+/// binary lines refused, markdown and HTML undone (``MarkupCleaner``) and paste debris
+/// cleaned (``PasteCleaner``).
 ///
 /// A plain ASCII line with nothing to clean is handed on in place, without a copy.
 struct LineDecoder {
@@ -29,15 +30,17 @@ struct LineDecoder {
   }
 
   /// Decodes input line `number` into `consumer`.
+  /// `markupPossible` is `false` when the input is known to hold no markup, which saves the
+  /// look for it.
   mutating func decode<Consumer: DecodedLineConsumer>(
-    _ bytes: UnsafeBufferPointer<UInt8>, number: Int, into consumer: inout Consumer
+    _ bytes: UnsafeBufferPointer<UInt8>, number: Int, markupPossible: Bool = true, into consumer: inout Consumer
   ) {
     let survey = ByteScan.survey(bytes)
     // A line without '=' changes nothing for quoted-printable while nothing is held or
     // decoded, unless it is the MIME header: most lines skip that stage.
     let skipsStage = !survey.hasEquals && quotedPrintable.isIdle && !QuotedPrintable.isHeader(bytes)
     if skipsStage || quotedPrintable.push(bytes, number: number) {
-      clean(bytes, number: number, survey: survey, into: &consumer)
+      clean(bytes, number: number, survey: survey, markupPossible: markupPossible, into: &consumer)
     } else {
       handOnPieces(into: &consumer)
     }
@@ -55,7 +58,9 @@ struct LineDecoder {
     for piece in quotedPrintable.pieces {
       switch piece {
       case .text(let bytes, let number):
-        bytes.withUnsafeBufferPointer { clean($0, number: number, survey: ByteScan.survey($0), into: &consumer) }
+        bytes.withUnsafeBufferPointer {
+          clean($0, number: number, survey: ByteScan.survey($0), markupPossible: true, into: &consumer)
+        }
       case .continuation: consumer.consumed(as: .continuation, line: nil)
       case .unrecognized: consumer.consumed(as: .unrecognized, line: nil)
       case .diagnostic(let diagnostic): consumer.report(diagnostic)
@@ -66,9 +71,11 @@ struct LineDecoder {
   /// Decodes a legacy code page, refuses binary bytes and cleans paste debris, then hands the
   /// text on.
   private mutating func clean<Consumer: DecodedLineConsumer>(
-    _ bytes: UnsafeBufferPointer<UInt8>, number: Int, survey: ByteScan.Survey, into consumer: inout Consumer
+    _ bytes: UnsafeBufferPointer<UInt8>, number: Int, survey: ByteScan.Survey, markupPossible: Bool,
+    into consumer: inout Consumer
   ) {
-    if survey.ascii && !survey.hasNUL && !PasteCleaner.needsCleaning(bytes) {
+    let markup = markupPossible && MarkupCleaner.needsCleaning(bytes)
+    if survey.ascii && !survey.hasNUL && !markup && !PasteCleaner.needsCleaning(bytes) {
       consumer.text(bytes, number: number)
       return
     }
@@ -83,6 +90,7 @@ struct LineDecoder {
       consumer.consumed(as: .unrecognized, line: number)
       return
     }
+    if markup { MarkupCleaner.clean(&scratch) }
     PasteCleaner.clean(&scratch)
     scratch.withUnsafeBufferPointer { consumer.text($0, number: number) }
   }

@@ -30,6 +30,9 @@ struct LineReader {
   private var discarding = false
   private var discardedBytes = 0
   private var bytesRead = 0
+  /// Whether the text read so far holds markdown or HTML markup (``MarkupCleaner``): looked
+  /// for once per chunk, so lines of an input without any need no look of their own.
+  private(set) var markupSeen = false
   let maxLineLength: Int
 
   init(source: any ByteSource, maxLineLength: Int = 1 << 20) {
@@ -123,8 +126,10 @@ struct LineReader {
       endOfInput = true
       if !decided { try decide() }
       if var transcoder {
+        let before = buffer.count
         transcoder.finish(into: &buffer)
         self.transcoder = transcoder
+        lookForMarkup(from: before)
       }
       return
     }
@@ -158,12 +163,22 @@ struct LineReader {
   }
 
   private mutating func append(_ bytes: [UInt8]) {
+    let before = buffer.count
     if var transcoder {
       transcoder.transcode(bytes, into: &buffer)
       self.transcoder = transcoder
     } else {
       buffer.append(contentsOf: bytes)
     }
+    lookForMarkup(from: before)
+  }
+
+  /// Looks for markup in what was appended from `start` on, and in the few bytes before it
+  /// (markup cut by a chunk boundary: `&nb` + `sp;`).
+  private mutating func lookForMarkup(from start: Int) {
+    guard !markupSeen, buffer.count > start else { return }
+    let from = max(0, start - 16)
+    markupSeen = buffer.withUnsafeBufferPointer { MarkupCleaner.needsCleaning(UnsafeBufferPointer(rebasing: $0[from...])) }
   }
 
   /// The offset of the first byte that is not text, when the input is mostly not text: more

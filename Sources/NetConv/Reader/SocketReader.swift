@@ -204,7 +204,10 @@ extension SocketReader {
             "line is \(dropped) bytes long, more than the \(options.maxLineLength)-byte limit: skipped"))
         classifier.consumed(as: .unrecognized, line: line.number)
       } else {
-        lines.withBytes(of: line) { bytes in decoder.decode(bytes, number: line.number, into: &classifier) }
+        let markupPossible = lines.markupSeen
+        lines.withBytes(of: line) { bytes in
+          decoder.decode(bytes, number: line.number, markupPossible: markupPossible, into: &classifier)
+        }
       }
       drain()
     }
