@@ -10,6 +10,8 @@
 ///     - TCP  0.0.0.0:135 …      list bullets (`-`, `*`, `•`)
 ///     [10:42] <maria> TCP …     chat time stamps and nicknames
 ///     TCP\u{A0}\u{A0}0.0.0.0…   non-breaking spaces
+///     // TCP  0.0.0.0:135 …     comment gutters (`#`, `//`, `--`, `;`, `REM`, a diff's `+`)
+///                               before a table word, so `# netstat -a` stays a heading
 enum PasteCleaner {
   /// Whether `bytes` needs cleaning (a cheap look at the first non-blank byte and for NBSP).
   static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -23,12 +25,39 @@ enum PasteCleaner {
       // A chat time stamp starts with a digit; `[svchost.exe]` owner lines need no cleaning.
       return index + 1 < bytes.count && bytes[index + 1] &- UInt8(ascii: "0") < 10
     case UInt8(ascii: "-"):
-      return index + 1 < bytes.count && bytes[index + 1] == 0x20
+      return index + 1 < bytes.count && bytes[index + 1] == 0x20 || commentGutterEnd(bytes, from: index) != nil
     case UInt8(ascii: "0")...UInt8(ascii: "9"):
       return gutterEnd(bytes, from: index) != nil
+    case UInt8(ascii: "#"), UInt8(ascii: "/"), UInt8(ascii: ";"), UInt8(ascii: "R"), UInt8(ascii: "+"):
+      return commentGutterEnd(bytes, from: index) != nil
     default:
       return false
     }
+  }
+
+  /// Comment and diff markers a paste may carry in front of each line of a table.
+  private static let commentGutters: [[UInt8]] = ["#", "//", "--", ";", "REM", "+"].map { Array($0.utf8) }
+
+  /// Words a table's lines start with: row protocols, Netids, ss states, header words.
+  private static let tableWords: Set<[UInt8]> = Set(
+    [
+      "TCP", "UDP", "TCPv6", "UDPv6", "tcp", "tcp6", "udp", "udp6", "udpl", "udpl6", "raw", "raw6", "unix", "sctp",
+      "Proto", "Netid", "State", "Active", "ESTAB", "LISTEN", "UNCONN", "TIME-WAIT", "SYN-SENT", "CLOSE-WAIT",
+    ].map { Array($0.utf8) })
+
+  /// The end of a comment gutter at `start` (the marker and the blanks after it) when a table
+  /// word follows it; `nil` otherwise, so a `# netstat -a` heading or a `-- More --` is left alone.
+  private static func commentGutterEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    for marker in commentGutters where start + marker.count < bytes.count {
+      guard bytes[start..<(start + marker.count)].elementsEqual(marker) else { continue }
+      var index = start + marker.count
+      guard bytes[index] == 0x20 || bytes[index] == 0x09 else { continue }
+      while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+      var end = index
+      while end < bytes.count && bytes[end] != 0x20 && bytes[end] != 0x09 { end += 1 }
+      if tableWords.contains(Array(bytes[index..<end])) { return index }
+    }
+    return nil
   }
 
   /// Cleans `bytes` in place.
@@ -66,6 +95,9 @@ enum PasteCleaner {
         close > index + 1, !bytes[(index + 1)..<close].contains(0x20), bytes[index + 1] != UInt8(ascii: "-")
       {
         for position in index...close { bytes[position] = 0x20 }
+        changed = true
+      } else if let end = bytes.withUnsafeBufferPointer({ commentGutterEnd($0, from: index) }) {
+        for position in index..<end { bytes[position] = 0x20 }
         changed = true
       } else if lead &- UInt8(ascii: "0") < 10 {
         let end = bytes.withUnsafeBufferPointer { gutterEnd($0, from: index) }
