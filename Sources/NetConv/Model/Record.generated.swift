@@ -71,8 +71,9 @@ public struct Socket: Hashable, Sendable {
   public var details: [SocketDetail] = []
   /// The keys whose value netconv deduced rather than read, in key order: local_port/remote_port when
   /// the input showed a service name (https) and the number comes from Grammar/services.tsv, protocol
-  /// when an ss table without a Netid column was read as tcp or udp from its states. [] when every
-  /// value was read as shown.
+  /// when an ss table without a Netid column was read as tcp or udp from its states;
+  /// local_address/local_port or remote_address/remote_port when a row that lost an address column
+  /// showed one endpoint and netconv decided which end it is. [] when every value was read as shown.
   public var inferred: [Socket.FieldKey] = []
 
   /// Creates a record; everything but the identity of the row defaults to `nil`.
@@ -222,8 +223,9 @@ extension Socket {
     case details
     /// The keys whose value netconv deduced rather than read, in key order: local_port/remote_port when
     /// the input showed a service name (https) and the number comes from Grammar/services.tsv, protocol
-    /// when an ss table without a Netid column was read as tcp or udp from its states. [] when every
-    /// value was read as shown.
+    /// when an ss table without a Netid column was read as tcp or udp from its states;
+    /// local_address/local_port or remote_address/remote_port when a row that lost an address column
+    /// showed one endpoint and netconv decided which end it is. [] when every value was read as shown.
     case inferred
 
     /// ``allCases`` computed once: the synthesized property builds a new array on every call.
