@@ -41,6 +41,8 @@ struct LineText {
 
   /// The tokens of `span` (split on runs of white space), written into `storage`, which keeps
   /// its size from line to line: no append per token, no allocation once it is large enough.
+  /// A placeholder someone typed in place of an address, with blanks inside, stays one token
+  /// with its port: `<my ip>:443`, `[DELETED TO HIDE]::123`.
   func tokens(of span: Span, reusing storage: inout [Span]) -> Tokens {
     guard let base = bytes.baseAddress, !span.isEmpty else { return storage[0..<0] }
     let most = span.count / 2 + 1
@@ -54,12 +56,33 @@ struct LineText {
         guard index < end else { break }
         let start = index
         index = ByteScan.firstSpace(base, from: index + 1, end: end)
+        let lead = base[start]
+        if lead == UInt8(ascii: "<") || lead == UInt8(ascii: "["), let merged = Self.placeholderEnd(base, start, index, end) {
+          index = merged
+        }
         found[count] = Span(start: start, end: index)
         count += 1
       }
       return count
     }
     return storage[0..<count]
+  }
+
+  /// Where a placeholder address that starts at `start` with `<` or `[` ends, when its first
+  /// token (up to `tokenEnd`) lacks the closing bracket and the bracket, within the next 48
+  /// bytes, is followed by `:` and a port; `nil` otherwise.
+  private static func placeholderEnd(_ base: UnsafePointer<UInt8>, _ start: Int, _ tokenEnd: Int, _ end: Int) -> Int? {
+    let closer = base[start] == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "]")
+    for index in start..<tokenEnd where base[index] == closer { return nil }
+    var index = tokenEnd
+    while index < min(end, start + 48) {
+      if base[index] == closer {
+        guard index + 2 < end, base[index + 1] == UInt8(ascii: ":"), !isSpace(base[index + 2]) else { return nil }
+        return ByteScan.firstSpace(base, from: index + 1, end: end)
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// The text of `span` as a `String`.
