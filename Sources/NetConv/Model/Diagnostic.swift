@@ -58,6 +58,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     case rowAfterPrompt = "row-after-prompt"
     /// A row of a table that lost a column, and what netconv took the rest to be.
     case missingColumn = "missing-column"
+    /// Two columns a paste glued together (the blank between them lost), split again.
+    case gluedColumns = "glued-columns"
   }
 
   /// How much it matters.

@@ -99,6 +99,15 @@ struct WindowsNetstatParser: DialectParser {
       // do not keep it either.
       return .continuation
     }
+    if tokens.count == 1, pidEndsRow, pending?.process.isNone == true, pending?.component.isNone == true,
+      line.string(tokens[0]).lowercased().hasSuffix(".exe"), var socket = pending.take()
+    {
+      // `4321 chrome.exe` pasted onto a row, then wrapped before the name (`-b` brackets names).
+      socket.process = socket.store(line, tokens[0])
+      pending = socket
+      context.report(.note, .rejoinedWrap, "joined '\(line.string(tokens[0]))' to the row above as its program (a wrapped line)")
+      return .continuation
+    }
     if pending != nil, let lineClass = commonOwnerLine(line, tokens: tokens, trimmed: trimmed, context: &context) {
       return lineClass
     }
@@ -263,8 +272,25 @@ struct WindowsNetstatParser: DialectParser {
     // Filled where it is held: a record is too large to build aside and move in.
     pending = RawSocket(
       dialect: .windowsNetstat, snapshot: context.snapshots.current, line: context.lineNumber, protocol: proto)
+    let tokens = Self.separatingGluedState(line, tokens, context: &context)
     Self.readRow(line, tokens: tokens, into: &pending!, machineNameNoted: &machineNameNoted, context: &context)
     pidEndsRow = tokens.count > 3 && line.isDigits(tokens[tokens.count - 1])
+  }
+
+  /// The row's tokens with a state glued to the foreign port by a paste that ate the blank
+  /// (`0.0.0.0:0LISTENING`) split off, with a note; the tokens as they are otherwise.
+  private static func separatingGluedState(_ line: LineText, _ tokens: Tokens, context: inout ParseContext) -> Tokens {
+    let foreign = tokens[2]
+    guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: foreign) else { return tokens }
+    var digitsEnd = colon + 1
+    while digitsEnd < foreign.end && LineText.isDigit(line[digitsEnd]) { digitsEnd += 1 }
+    guard digitsEnd > colon + 1, digitsEnd < foreign.end, !LineText.isDigit(line[digitsEnd]) else { return tokens }
+    let glued = Span(start: digitsEnd, end: foreign.end)
+    guard WindowsNetstatVocabulary.stateBytes.value(line, glued) != nil else { return tokens }
+    context.report(.note, .gluedColumns, "split '\(line.string(foreign))' into the foreign address and the state (a lost blank)")
+    var split = Array(tokens)
+    split.replaceSubrange(2...2, with: [Span(start: foreign.start, end: digitsEnd), glued])
+    return split[...]
   }
 
   private static func readRow(
@@ -303,6 +329,12 @@ struct WindowsNetstatParser: DialectParser {
       end = pidIndex
     } else {
       while end > 3, WindowsNetstatVocabulary.offloadWords.contains(line.string(tokens[end - 1])) { end -= 1 }
+      // `LISTENING  [System]`: the owner pasted onto a row without a PID column.
+      let last = tokens[end - 1]
+      if end > 4, line[last.start] == UInt8(ascii: "["), line[last.end - 1] == UInt8(ascii: "]") {
+        trailing = tokens[(end - 1)..<end]
+        end -= 1
+      }
     }
     if end > 3 {
       let span = Span(start: tokens[3].start, end: tokens[end - 1].end)
@@ -346,6 +378,8 @@ struct WindowsNetstatParser: DialectParser {
       socket.process = socket.store(line, Span(start: open + 1, end: last.end - 1))
     } else if isOwnershipUnavailable(text) {
       socket.ownerUnavailable = true
+    } else if words.count == 1, text.lowercased().hasSuffix(".exe") {
+      socket.process = socket.store(line, span)  // `4321 chrome.exe`: tasklist's name pasted onto the row
     } else {
       context.report(.note, .trailingText, "text after the PID kept as the component: '\(text)'")
       socket.component = socket.store(line, span)
