@@ -334,8 +334,13 @@ public struct GrammarCodegen {
       let header_contains: [String]?
     }
     struct Words: Decodable { let words: [String] }
+    struct PacketCapture: Decodable {
+      let name: String
+      let words_after_time: [String]
+    }
     let tables: [Table]
     let foreign_header_words: Words
+    let packet_capture: PacketCapture
   }
 
   private func renderOtherTables() throws -> String {
@@ -343,6 +348,9 @@ public struct GrammarCodegen {
     var out = "\nextension OtherTables {\n"
     out += "  /// Header words of other tools: a header holding one is not a Windows or net-tools header.\n"
     out += "  static let foreignHeaderWordTable: [String] = \(list(file.foreign_header_words.words))\n\n"
+    out += "  /// tcpdump lines: the name of the note, and the words that follow the time of day.\n"
+    out += "  static let packetCaptureName = \(lit(file.packet_capture.name))\n"
+    out += "  static let packetCaptureWords: Set<String> = \(list(file.packet_capture.words_after_time))\n\n"
     out += "  /// The tables that hold no sockets, by title and header.\n"
     out += "  static let kinds: [Kind] = [\n"
     for table in file.tables {

@@ -5,6 +5,10 @@ extension OtherTables {
   /// Header words of other tools: a header holding one is not a Windows or net-tools header.
   static let foreignHeaderWordTable: [String] = ["Recv-Q", "(state)", "RefCnt", "Destination", "Rexmit", "Tcpcb", "vendor", "unit"]
 
+  /// tcpdump lines: the name of the note, and the words that follow the time of day.
+  static let packetCaptureName = "tcpdump output (packets, not sockets)"
+  static let packetCaptureWords: Set<String> = ["IP", "IP6", "ARP,"]
+
   /// The tables that hold no sockets, by title and header.
   static let kinds: [Kind] = [
     Kind(name: "BSD/macOS netstat table (this dialect is not read yet)", titles: [], headerStart: [], headerContains: ["(state)"]),

@@ -23,6 +23,9 @@ struct OtherTables {
 
   /// The table being skipped, if any.
   private var active: String?
+  /// Whether tcpdump lines were noted already: pastes interleave them with other output, and
+  /// one note per input says enough.
+  private var packetCaptureNoted = false
 
   /// A blank line, a prompt or a socket row ended the table.
   mutating func endBlock() { active = nil }
@@ -36,7 +39,28 @@ struct OtherTables {
       }
       return .skipped
     }
+    if Self.isPacketCaptureLine(line, tokens) {
+      active = Self.packetCaptureName
+      if !packetCaptureNoted {
+        packetCaptureNoted = true
+        context.report(.note, .skippedTable, "skipped a table that lists no sockets: \(Self.packetCaptureName)")
+      }
+      return .skipped
+    }
     return active == nil ? nil : .skipped
+  }
+
+  /// A line of tcpdump: a time of day with fractions of a second, then a word of
+  /// `Grammar/other-tables` (`IP`, `IP6`, `ARP,`)
+  /// (`12:01:02.123456 IP 10.0.0.9.51234 > 10.0.0.4.22: Flags [P.], …`).
+  private static func isPacketCaptureLine(_ line: LineText, _ tokens: Tokens) -> Bool {
+    guard tokens.count >= 4 else { return false }
+    let time = line.string(tokens[tokens.startIndex])
+    let parts = time.split(separator: ":")
+    guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].contains("."),
+      time.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." })
+    else { return false }
+    return packetCaptureWords.contains(line.string(tokens[tokens.startIndex + 1]))
   }
 
   private func matches(_ kind: Kind, _ line: LineText, _ tokens: Tokens) -> Bool {
