@@ -168,7 +168,21 @@ struct LinuxNetstatParser: DialectParser {
       partialRow = PartialRow(line, number: context.lineNumber)
       return .record
     }
-    guard tokens.count >= 5, line.isDigits(tokens[1]), line.isDigits(tokens[2]),
+    var tokens = tokens
+    if tokens.count >= 4, Self.hasColonPort(line, tokens[1]), Self.hasColonPort(line, tokens[2]),
+      table == .internet || tokens.dropFirst(3).contains(where: { Self.isProgramField($0, in: line) })
+    {
+      // `tcp 0.0.0.0:22 0.0.0.0:* LISTEN 812/sshd`: the queue columns were deleted by hand (a
+      // blog's table): read as a row whose queues are not shown. It must be net-tools' by its
+      // table or its PID/Program field: a BSD row edited the same way (`tcp a:1 b:2 ESTABLISHED`
+      // under a `(state)` header) is not.
+      let none = Span(start: tokens[1].start, end: tokens[1].start)
+      var widened = Array(tokens)
+      widened.insert(contentsOf: [none, none], at: 1)
+      tokens = widened[...]
+      context.report(.note, .missingColumn, "the Recv-Q and Send-Q columns are missing: the row is read without them")
+    }
+    guard tokens.count >= 5, tokens[1].isEmpty || (line.isDigits(tokens[1]) && line.isDigits(tokens[2])),
       Self.hasColonPort(line, tokens[3]), Self.hasColonPort(line, tokens[4])
     else { return nil }
     if table == .skipped { table = nil }
