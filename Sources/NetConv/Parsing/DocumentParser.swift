@@ -68,12 +68,14 @@ struct DocumentParser {
     }
     if NoiseRecognizer.isProse(line, tokens: tokens) {
       endBlock()
+      noteCommand(line, trimmed)
       return .noise
     }
     if inTable {
       context.report(.warning, .unrecognizedLine, "unrecognized line in a table: '\(Self.excerpt(line, trimmed))'")
       return .unrecognized
     }
+    noteCommand(line, trimmed)
     return .noise
   }
 
@@ -111,6 +113,22 @@ struct DocumentParser {
     context.report(.note, .rowAfterPrompt, "read the row after the command on the same line (a paste that lost its line breaks)")
     return .record
   }
+
+  /// Keeps a line of prose or a loop that runs ss with options (`I ran ss -tnp and got:`,
+  /// `while true; do ss -nump; sleep 1; done`) as the command above the next table, as a
+  /// prompt line would be: it tells what a table without a Netid column holds.
+  private mutating func noteCommand(_ line: LineText, _ trimmed: Span) {
+    for (index, token) in tokens.enumerated().dropLast() {
+      guard line.equals(token, Self.ssWord) || line.string(token).hasSuffix("/ss") else { continue }
+      let next = tokens[tokens.startIndex + index + 1]
+      if line[next.start] == UInt8(ascii: "-") {
+        context.lastPrompt = line.string(Span(start: token.start, end: trimmed.end))
+        return
+      }
+    }
+  }
+
+  private static let ssWord = Array("ss".utf8)
 
   /// Emits records still held back; call once at the end of the input.
   mutating func finish() {

@@ -286,12 +286,15 @@ struct SSParser: DialectParser {
     var found: Set<String> = []
     let flags = SSVocabulary.commandFlagTable
     for word in words[(ssIndex + 1)...] {
-      if word.hasPrefix("#") || word == "|" { break }
-      if let name = flags[String(word)] {
+      if word.hasPrefix("#") || word == "|" || word == "&&" || word == "||" || word == ";" { break }
+      // `ss -nu; sleep 1`: a ';' ends the command (in a loop or a line of prose).
+      let option = word.hasSuffix(";") ? word.dropLast() : word
+      if option.hasPrefix("--"), let name = flags[String(option)] {
         found.insert(name)
-      } else if word.hasPrefix("-") && !word.hasPrefix("--") {
-        for letter in word.dropFirst() { if let name = flags[String(letter)] { found.insert(name) } }
+      } else if option.hasPrefix("-") && !option.hasPrefix("--") {
+        for letter in option.dropFirst() { if let name = flags[String(letter)] { found.insert(name) } }
       }
+      if word.hasSuffix(";") { break }
     }
     return found.count == 1 ? found.first : nil
   }
