@@ -369,7 +369,7 @@ extension LinuxNetstatParser {
   }
 
   /// The end of a `PID/Program name` field that another column follows: at the first run of two
-  /// spaces, and never beyond the 19 characters net-tools prints.
+  /// spaces, and never beyond the 19 bytes net-tools prints.
   fileprivate static func programFieldEnd(_ line: LineText, _ field: Span) -> Int {
     let limit = min(field.end, field.start + Self.programFieldWidth)
     var index = field.start
@@ -379,7 +379,11 @@ extension LinuxNetstatParser {
       }
       index += 1
     }
-    return limit
+    // Never inside a UTF-8 character: net-tools counts bytes, and a name it did not print
+    // (a fuzzer's, a hand-edited paste's) may hold one across the limit.
+    var end = limit
+    while end > field.start && end < field.end && line[end] & 0xC0 == 0x80 { end -= 1 }
+    return end
   }
 
   /// The pid text and program of a `PID/Program name` field (`5237/my weird:prog`, `-`).
