@@ -23,46 +23,52 @@ import Testing
     #expect(readme == (try RecordCodegen(packageRoot: root).renderReadme()), "README's record keys are stale: run `swift run grammar-gen`")
   }
 
-  /// A copy of the whole Grammar/ folder renders; the same copy with one state word given two
-  /// meanings fails with exactly that complaint (not with a missing file).
-  @Test func conflictingStateTranslationsAreRejected() throws {
+  /// Renders a copy of the whole Grammar/ folder — first as it is, which must render — with
+  /// `old` replaced by `new` in the file `relative`; returns the failure, `nil` if it rendered.
+  private static func renderEditedCopy(_ relative: String, replacing old: String, with new: String) throws
+    -> GrammarCodegen.Failure?
+  {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grammar-\(UUID().uuidString)")
     try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Grammar"), to: folder)
     defer { try? FileManager.default.removeItem(at: folder) }
     _ = try GrammarCodegen(grammarDirectory: folder).renderFiles()
-
-    let vocabulary = folder.appendingPathComponent("linux-netstat/vocabulary.json")
-    let text = try String(contentsOf: vocabulary, encoding: .utf8)
-    // Make the German word for LISTEN also the German word for ESTABLISHED.
-    let edited = text.replacingOccurrences(of: "\"LISTENING\": \"HÖRT\"", with: "\"LISTENING\": \"VERBUNDEN\"")
-    #expect(edited != text, "the German LISTEN entry moved; update this test")
-    try edited.write(to: vocabulary, atomically: true, encoding: .utf8)
+    let file = folder.appendingPathComponent(relative)
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let edited = text.replacingOccurrences(of: old, with: new)
+    #expect(edited != text, "'\(old)' is no longer in \(relative); update this test")
+    try edited.write(to: file, atomically: true, encoding: .utf8)
     do {
       _ = try GrammarCodegen(grammarDirectory: folder).renderFiles()
-      Issue.record("a state word with two meanings was accepted")
-    } catch let GrammarCodegen.Failure.malformed(path, reason) {
-      #expect(path == "linux-netstat/vocabulary.json")
-      #expect(reason.contains("'VERBUNDEN' means"), "\(reason)")
+      return nil
+    } catch let failure as GrammarCodegen.Failure {
+      return failure
     }
+  }
+
+  /// A copy of the whole Grammar/ folder renders; the same copy with one state word given two
+  /// meanings fails with exactly that complaint (not with a missing file).
+  @Test func conflictingStateTranslationsAreRejected() throws {
+    // Make the German word for LISTEN also the German word for ESTABLISHED.
+    let failure = try Self.renderEditedCopy(
+      "linux-netstat/vocabulary.json", replacing: "\"LISTENING\": \"HÖRT\"", with: "\"LISTENING\": \"VERBUNDEN\"")
+    guard case .malformed(let path, let reason)? = failure else {
+      Issue.record("a state word with two meanings was accepted: \(String(describing: failure))")
+      return
+    }
+    #expect(path == "linux-netstat/vocabulary.json")
+    #expect(reason.contains("'VERBUNDEN' means"), "\(reason)")
   }
 
   /// A misspelt key in a grammar file fails the generator, naming the file and the key,
   /// instead of becoming an empty default.
   @Test func aMissingKeyIsNamed() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grammar-\(UUID().uuidString)")
-    try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Grammar"), to: folder)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let tools = folder.appendingPathComponent("report/remote-access-tools.json")
-    let text = try String(contentsOf: tools, encoding: .utf8)
-    let edited = text.replacingOccurrences(of: "\"process_prefixes\"", with: "\"process_prefix\"")
-    #expect(edited != text)
-    try edited.write(to: tools, atomically: true, encoding: .utf8)
-    do {
-      _ = try GrammarCodegen(grammarDirectory: folder).renderFiles()
-      Issue.record("a misspelt key was accepted")
-    } catch let GrammarCodegen.Failure.malformed(path, reason) {
-      #expect(path == "report/remote-access-tools.json")
-      #expect(reason.contains("process_prefixes"), "\(reason)")
+    let failure = try Self.renderEditedCopy(
+      "report/remote-access-tools.json", replacing: "\"process_prefixes\"", with: "\"process_prefix\"")
+    guard case .malformed(let path, let reason)? = failure else {
+      Issue.record("a misspelt key was accepted: \(String(describing: failure))")
+      return
     }
+    #expect(path == "report/remote-access-tools.json")
+    #expect(reason.contains("process_prefixes"), "\(reason)")
   }
 }
