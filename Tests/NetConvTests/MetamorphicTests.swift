@@ -51,9 +51,6 @@ import Testing
     // The paste itself holds a port split by a terminal wrap ('…:5' + '2682'), read wrong
     // before any transformation.
     "wild/019-ss.txt": [.fold(width: 80, breakAtSpaces: false)],
-    // A row on its prompt line (a paste that lost its line breaks), then wrapped before its
-    // state: the row is cut after its addresses and its state and PID end up on a line alone.
-    "pastes/command-and-row-on-one-line.txt": [.fold(width: 80, breakAtSpaces: true)],
     // A row whose columns are joined by '&nbsp;' entities, wrapped inside one ('&nb' + 'sp;').
     "pastes/html-and-markdown.txt": [.fold(width: 60, breakAtSpaces: true)],
   ]

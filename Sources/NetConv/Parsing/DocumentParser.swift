@@ -81,21 +81,26 @@ struct DocumentParser {
 
   /// Where a socket row starts on a prompt line whose command and output were joined into one
   /// line (`C:\Users\me>netstat -ano | findstr :80 TCP 0.0.0.0:8082 0.0.0.0:0 LISTENING 17776`,
-  /// an issue title): a protocol word followed by an `address:port` (Windows) or by two queue
-  /// numbers and an `address:port` (net-tools), and at least two more tokens.
+  /// an issue title): a protocol word followed by two `address:port` tokens (Windows) or by two
+  /// queue numbers and two `address:port` tokens (net-tools). What follows may have been
+  /// wrapped onto the next line.
   private static func rowAfterCommand(_ line: LineText, tokens: Tokens) -> Int? {
-    guard tokens.count >= 6 else { return nil }
+    guard tokens.count >= 4 else { return nil }
     func isAddress(_ index: Int) -> Bool {
-      guard index < tokens.endIndex - 2 else { return false }
+      guard index < tokens.endIndex else { return false }
       let token = tokens[index]
       guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token) else { return false }
       return colon > token.start && colon < token.end - 1
     }
-    for index in (tokens.startIndex + 1)..<(tokens.endIndex - 3) {
+    for index in (tokens.startIndex + 1)..<(tokens.endIndex - 2) {
       let word = tokens[index]
       guard rowStartWords.contains(where: { line.equals(word, $0) }) else { continue }
-      if isAddress(index + 1) { return word.start }
-      if line.isDigits(tokens[index + 1]) && line.isDigits(tokens[index + 2]) && isAddress(index + 3) { return word.start }
+      if isAddress(index + 1) && isAddress(index + 2) { return word.start }
+      if index + 4 < tokens.endIndex, line.isDigits(tokens[index + 1]), line.isDigits(tokens[index + 2]),
+        isAddress(index + 3), isAddress(index + 4)
+      {
+        return word.start
+      }
     }
     return nil
   }

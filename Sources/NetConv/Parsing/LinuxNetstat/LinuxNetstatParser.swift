@@ -30,6 +30,22 @@ struct LinuxNetstatParser: DialectParser {
   /// An Internet row that ended after its local address (a wrap carried the rest onto the
   /// next line, or the paste ends there): its bytes and line number.
   private var partialRow: PartialRow?
+  /// The length of the held row's line and whether it ended in a space: where a wrap may have
+  /// cut its program name.
+  private var heldRowLength = 0
+  private var heldRowEndsInSpace = false
+  /// Where the held row's last line starts (after a blanked quote gutter): a line that starts
+  /// there continues a word a hard wrap cut; one indented further starts a new column.
+  private var heldRowIndent = 0
+  /// Whether the held row's end was read from a line a wrap carried it onto: the last line of
+  /// the row is then itself a wrapped line, whatever its length.
+  private var heldRowWrapped = false
+  /// Whether the held row's state is unknown and not yet reported: a wrap may have cut the word
+  /// (`ESTABLISHE` + `D`), which the next line shows.
+  private var stateOwed = false
+  /// Whether the held row's line ends in its state word with no space after it: a wrap there
+  /// may have cut the word, even into a known one (`CLOSE` + `_WAIT`).
+  private var stateMayBeCut = false
 
   mutating func endBlock() {
     if table == .skipped { table = nil }
@@ -43,7 +59,21 @@ struct LinuxNetstatParser: DialectParser {
     }
     let header = lastHeader
     lastHeader = nil
-    if let header, Self.isHeaderRest(line, tokens) {
+    let first = tokens[0]
+    // A row's protocol word: such a line starts a row and continues none.
+    let rowStart = first.count <= 5 ? LinuxNetstatVocabulary.protocolTokens.first(where: { line.equals(first, $0.token) }) : nil
+    if stateMayBeCut {
+      stateMayBeCut = false
+      if rowStart == nil, let joined = joinCutState(line, tokens, context: &context) {
+        stateOwed = false
+        return joined
+      }
+    }
+    if stateOwed {
+      stateOwed = false
+      reportOwedState(context: &context)
+    }
+    if let header, rowStart == nil, Self.isHeaderRest(line, tokens) {
       return readHeader(rejoining: header, line)
     }
     if let partial = partialRow {
@@ -53,13 +83,20 @@ struct LinuxNetstatParser: DialectParser {
       }
       emitCut(partial, context: &context)
     }
-    if isWrappedTail(line, tokens) {
-      let span = Span(start: tokens[0].start, end: tokens[tokens.count - 1].end)
-      internet.readColumnsAfterAddresses(line, tokens: tokens[...], span: span, into: &pending!, context: &context)
-      return .continuation
+    if rowStart == nil, pending != nil {
+      if let joined = joinProgramName(line, tokens, context: &context) { return joined }
+      if let joined = joinUnixTail(line, tokens, context: &context) { return joined }
+      if isWrappedTail(line, tokens) {
+        let span = Span(start: tokens[0].start, end: tokens[tokens.count - 1].end)
+        internet.readColumnsAfterAddresses(line, tokens: tokens[...], span: span, into: &pending!, context: &context)
+        heldRowLength = line.count
+        heldRowEndsInSpace = line.trimmed.end < line.count
+        heldRowIndent = line.trimmed.start
+        heldRowWrapped = true
+        return .continuation
+      }
     }
-    let first = tokens[0]
-    if first.count <= 5, let entry = LinuxNetstatVocabulary.protocolTokens.first(where: { line.equals(first, $0.token) }) {
+    if let entry = rowStart {
       let (proto, family) = (entry.protocol, entry.family)
       if proto == "unix" {
         return unixRow(line, tokens: tokens, context: &context)
@@ -110,6 +147,7 @@ struct LinuxNetstatParser: DialectParser {
       }
     }
     let first = tokens[0]
+    if LinuxNetstatVocabulary.banners.contains(where: { line.hasPrefix($0.bytes, at: first.start) }) { return false }
     return !LinuxNetstatVocabulary.protocolTokens.contains { line.equals(first, $0.token) }
   }
 
@@ -117,7 +155,10 @@ struct LinuxNetstatParser: DialectParser {
   /// when the wrap cut a word (`P` + `ID/Program name`), with a space when it fell between words.
   private mutating func readHeader(rejoining header: [UInt8], _ line: LineText) -> LineClass {
     var joined = header
-    if LineText.isSpace(line[0]) && joined.last != 0x20 { joined.append(0x20) }
+    // The header's own indent (a mail quote's gutter, blanked): a line indented further starts
+    // a new word.
+    let indent = header.firstIndex(where: { !LineText.isSpace($0) }) ?? 0
+    if line.trimmed.start > indent && joined.last != 0x20 { joined.append(0x20) }
     joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
     joined.withUnsafeBufferPointer { bytes in
       let text = LineText(bytes: bytes)
@@ -129,6 +170,8 @@ struct LinuxNetstatParser: DialectParser {
         unixColumns = .unix(from: text, tokens: tokens)
       }
     }
+    // A narrow wrap may cut the header more than once (`…  Stat` + `e` + `PID/Program name`).
+    lastHeader = joined + (line.trimmed.end < line.count ? [0x20] : [])
     return .header
   }
 
@@ -193,6 +236,17 @@ struct LinuxNetstatParser: DialectParser {
       dialect: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: proto, family: family)
     internet.readRow(line, tokens: tokens, into: &pending!, context: &context)
+    heldRowLength = line.count
+    heldRowEndsInSpace = line.trimmed.end < line.count
+    heldRowIndent = line.trimmed.start
+    heldRowWrapped = false
+    stateOwed = pending!.state == .unknown
+    if !heldRowEndsInSpace && line.count >= 40 {
+      let shown = pending?.shownAfterAddresses
+      stateMayBeCut = shown == .state || shown == .user
+    } else {
+      stateMayBeCut = false
+    }
     return .record
   }
 }
@@ -212,6 +266,8 @@ private struct InternetTable {
   }
 
   /// Reads an Internet row whose shape was checked into `socket`.
+  /// An unknown state is not reported: the caller reports it once it knows that no wrap cut
+  /// the word.
   mutating func readRow(_ line: LineText, tokens: Tokens, into socket: inout RawSocket, context: inout ParseContext) {
     socket.recvQ = context.number(line, tokens[1], "Recv-Q")
     socket.sendQ = context.number(line, tokens[2], "Send-Q")
@@ -225,13 +281,15 @@ private struct InternetTable {
       socket.remote.truncated = read.truncated
     }
     let rest = Span(start: tokens[4].end, end: tokens[tokens.count - 1].end)
-    readColumnsAfterAddresses(line, tokens: tokens.dropFirst(5), span: rest, into: &socket, context: &context)
+    readColumnsAfterAddresses(
+      line, tokens: tokens.dropFirst(5), span: rest, into: &socket, reportingUnknownState: false, context: &context)
   }
 
   /// Reads what follows the addresses — `[state…] [user inode] [pid/program] [timer]` — from
   /// `span` (whose tokens are `tokens`) into `socket`.
   func readColumnsAfterAddresses(
-    _ line: LineText, tokens: ArraySlice<Span>, span: Span, into socket: inout RawSocket, context: inout ParseContext
+    _ line: LineText, tokens: ArraySlice<Span>, span: Span, into socket: inout RawSocket,
+    reportingUnknownState: Bool = true, context: inout ParseContext
   ) {
     var rest = span
     if columns.timer != false, rest.count >= 2, line[rest.end - 1] == UInt8(ascii: "\\"),
@@ -266,15 +324,35 @@ private struct InternetTable {
     case .some(let announced): userInode = announced
     case .none: userInode = stateTokens.count >= 2 && line.isDigits(stateTokens[stateTokens.endIndex - 1])
     }
-    if userInode && stateTokens.count >= 2 {
-      socket.inode = context.number(line, stateTokens[stateTokens.endIndex - 1], "inode", limit: Int.max)
-      socket.user = socket.store(line, stateTokens[stateTokens.endIndex - 2])
-      stateTokens = stateTokens.dropLast(2)
+    if userInode, let last = stateTokens.last {
+      if !socket.user.isNone && socket.inode == nil {
+        // The line after a row a wrap cut after its user: the inode comes first.
+        if stateTokens.count == 1 && line.isDigits(last) {
+          socket.inode = context.number(line, last, "inode", limit: Int.max)
+          stateTokens = stateTokens.dropLast()
+        }
+      } else if stateTokens.count >= 2 && line.isDigits(last) {
+        socket.inode = context.number(line, last, "inode", limit: Int.max)
+        socket.user = socket.store(line, stateTokens[stateTokens.endIndex - 2])
+        stateTokens = stateTokens.dropLast(2)
+      } else if columns.userInode == true, socket.stateRaw.isNone, !line.isDigits(last),
+        stateTokens.count >= 2
+          || (socket.protocol != "tcp" && LinuxNetstatVocabulary.stateBytes.value(line, last) == nil)
+      {
+        // The header announced user and inode but the row ends in a word: a wrap cut it after
+        // its user (`LISTEN  root` + `22606  1489/master`; a UDP row shows no state). One word
+        // on a TCP row is its state, maybe cut (`LIST` + `EN  0  1149  -`).
+        socket.user = socket.store(line, last)
+        stateTokens = stateTokens.dropLast()
+      }
     }
     if let firstState = stateTokens.first, let lastState = stateTokens.last {
       let span = Span(start: firstState.start, end: lastState.end)
       socket.stateRaw = socket.store(line, span)
-      socket.state = LinuxNetstatParser.state(line, span, protocol: socket.protocol, context: &context)
+      socket.state = LinuxNetstatParser.state(line, span, protocol: socket.protocol)
+      if socket.state == .unknown && reportingUnknownState {
+        LinuxNetstatParser.reportUnknownState(line.string(span), line: nil, context: &context)
+      }
     }
   }
 
@@ -304,14 +382,161 @@ private struct InternetTable {
 }
 
 extension LinuxNetstatParser {
-  /// Whether a line is the end of the held row that a mail client wrapped: the row stops after
-  /// its addresses, and this line starts with a state word or a `PID/Program` field.
+  /// Whether a line is the end of the held row that a mail client or terminal wrapped: the row
+  /// stops after its addresses and this line starts with a state word or a `PID/Program` field,
+  /// or the row stops after its state and this line holds the columns the header announced
+  /// after it (`0  12345  812/sshd`, `4402/my weird:prog`, `off (0.00/0/0)`).
   private func isWrappedTail(_ line: LineText, _ tokens: Tokens) -> Bool {
     // Asked of the held row in place: binding it would copy the whole record every line.
-    guard pending?.endsAfterAddresses == true else { return false }
-    let first = line.string(tokens[0])
-    if LinuxNetstatVocabulary.states[first] != nil { return true }
-    if Self.isProgramField(tokens[0], in: line) && pending?.protocol != "raw" { return true }
+    guard let held = pending?.shownAfterAddresses, pending?.protocol != "unix" else { return false }
+    let first = tokens[0]
+    if held == .nothing && pending?.protocol == "raw" {
+      // A raw row's state is a number: only a state word or a program can continue it.
+      return LinuxNetstatVocabulary.states[line.string(first)] != nil
+    }
+    switch held {
+    case .nothing where LinuxNetstatVocabulary.states[line.string(first)] != nil:
+      return true
+    case .user:
+      // The inode first, then the program or the timer.
+      guard internet.columns.userInode == true, line.isDigits(first) else { return false }
+      return tokens.count == 1 || Self.isProgramField(tokens[1], in: line)
+        || Self.timerStart(line, in: line.trimmed) == tokens[1].start
+    case .nothing, .state:
+      let columns = internet.columns
+      if columns.program != false, Self.isProgramField(first, in: line) {
+        // A lone `-` only under a header that announced the column: alone it may be anything.
+        return held == .nothing || columns.program == true || line[first.start] != UInt8(ascii: "-")
+      }
+      if columns.userInode == true, tokens.count >= 2, line.isDigits(tokens[1]),
+        tokens.count == 2 || Self.isProgramField(tokens[2], in: line)
+      {
+        return true
+      }
+      if columns.timer == true, Self.timerStart(line, in: line.trimmed) == first.start { return true }
+      return false
+    case .more:
+      return false
+    }
+  }
+
+  /// Joins a line to the held row's program name when a wrap cut the name (`4402/my` +
+  /// `weird:prog`, `4402/fire` + `fox`): the header announced the column, the row's line is as
+  /// long as a wrapped one, the row ends with its program, and the two fit the 19 bytes
+  /// net-tools prints. `nil` when the line is not that rest.
+  private mutating func joinProgramName(_ line: LineText, _ tokens: Tokens, context: inout ParseContext) -> LineClass? {
+    guard line.trimmed.count < Self.programFieldWidth, pending != nil, internet.columns.program == true,
+      internet.columns.timer != true, heldRowLength >= 60 || heldRowWrapped,
+      pending?.protocol != "unix",
+      let pid = pending?.pid, pending?.timer.isNone == true, let name = pending?.string(pending!.process),
+      !Self.hasDoubleSpace(line, line.trimmed)
+    else { return nil }
+    let separator = heldRowEndsInSpace ? " " : ""
+    let rest = line.string(line.trimmed)
+    guard String(pid).utf8.count + 1 + name.utf8.count + separator.utf8.count + rest.utf8.count <= Self.programFieldWidth
+    else { return nil }
+    let joined = name + separator + rest
+    pending!.process = pending!.store(joined)
+    context.report(.note, .rejoinedWrap, "joined '\(rest)' to the program name of the row above (a wrapped line): '\(joined)'")
+    heldRowLength = 0
+    heldRowWrapped = false
+    return .continuation
+  }
+
+  /// Reads the end of the held row's state word from a line when a wrap cut the word
+  /// (`FIN_WAIT` + `2   4402/my weird:prog`, `CLOSE` + `_WAIT`): the row's line ended in the
+  /// word, and the two halves make a known state. The rest of the line is read as the row's remaining columns.
+  private mutating func joinCutState(_ line: LineText, _ tokens: Tokens, context: inout ParseContext) -> LineClass? {
+    guard line.trimmed.start <= heldRowIndent, let held = pending else { return nil }
+    // A UDP row's one word was read as its user when the header announced that column.
+    let headIsUser = held.stateRaw.isNone && held.inode == nil && held.protocol != "tcp"
+    guard let head = held.string(headIsUser ? held.user : held.stateRaw) else { return nil }
+    let whole = head + line.string(tokens[0])
+    guard let state = LinuxNetstatVocabulary.states[whole] else { return nil }
+    if headIsUser { pending!.user = .none }
+    pending!.stateRaw = pending!.store(whole)
+    pending!.state = state
+    context.report(.note, .rejoinedWrap, "joined '\(line.string(tokens[0]))' to the state of the row above (a wrapped line): \(whole)")
+    if tokens.count > 1 {
+      let span = Span(start: tokens[1].start, end: tokens[tokens.count - 1].end)
+      internet.readColumnsAfterAddresses(line, tokens: tokens.dropFirst(), span: span, into: &pending!, context: &context)
+    }
+    heldRowLength = line.count
+    heldRowEndsInSpace = line.trimmed.end < line.count
+    heldRowIndent = line.trimmed.start
+    heldRowWrapped = true
+    return .continuation
+  }
+
+  private mutating func reportOwedState(context: inout ParseContext) {
+    guard let row = pending, let raw = row.string(row.stateRaw) else { return }
+    Self.reportUnknownState(raw, line: row.line, context: &context)
+  }
+
+  /// Reads the end of a UNIX row, `[PID/Program name] [path]`, from `rest` into `socket`.
+  private func readProgramAndPath(_ line: LineText, _ rest: Span, into socket: inout RawSocket, context: inout ParseContext) {
+    var rest = rest
+    if !rest.isEmpty, unixColumns.program != false {
+      var firstEnd = rest.start
+      while firstEnd < rest.end && !LineText.isSpace(line[firstEnd]) { firstEnd += 1 }
+      if Self.isProgramField(Span(start: rest.start, end: firstEnd), in: line) {
+        let end = Self.programFieldEnd(line, rest)
+        let (pid, name) = Self.program(line, Span(start: rest.start, end: end))
+        socket.pid = pid.flatMap { context.number(line, $0, "pid") }
+        socket.process = name.map { socket.store(line, $0) } ?? .none
+        rest = line.trim(Span(start: end, end: rest.end))
+      }
+    }
+    if !rest.isEmpty { socket.local.address = socket.store(line, rest) }
+  }
+
+  /// Joins a line to the held UNIX row when a wrap carried the row's end there: its
+  /// `PID/Program name` and path (`… 22040` + `1220/dockerd-curren  /var/run/docker.sock`), its
+  /// path alone (`… 1/systemd` + `/run/systemd/notify`), or the rest of a cut PID or path
+  /// (`… 4` + `402/my weird:prog  /tmp/demo.sock`, `/tmp/netconv-demo/de` + `mo.sock`). But for
+  /// a missing `PID/Program name` field, the row's line must be as long as a wrapped one. `nil`
+  /// when the line is not that.
+  private mutating func joinUnixTail(_ line: LineText, _ tokens: Tokens, context: inout ParseContext) -> LineClass? {
+    guard tokens.count <= 4, pending?.protocol == "unix", let held = pending,
+      !LinuxNetstatVocabulary.protocolTokens.contains(where: { line.equals(tokens[0], $0.token) })
+    else { return nil }
+    let hasProgram = held.pid != nil || !held.process.isNone
+    let path = held.string(held.local.address)
+    let text = line.string(line.trimmed)
+    let replaced: String
+    switch path {
+    case nil where !hasProgram && unixColumns.program == true && Self.isProgramField(tokens[0], in: line):
+      // The header announced the column, which net-tools always fills: the row lacks it.
+      replaced = text
+    case _ where heldRowLength < 60 && !heldRowWrapped:
+      return nil
+    case nil where tokens.count == 1 && (text.hasPrefix("@") || text.contains("/")):
+      replaced = text
+    case let path? where !heldRowEndsInSpace && line.trimmed.start <= heldRowIndent:
+      guard !hasProgram && path.utf8.allSatisfy(LineText.isDigit) || tokens.count == 1 else { return nil }
+      replaced = path + text
+    default:
+      return nil
+    }
+    heldRowLength = 0
+    heldRowWrapped = false
+    pending!.local.address = .none
+    let bytes = Array(replaced.utf8)
+    bytes.withUnsafeBufferPointer { buffer in
+      let joined = LineText(bytes: buffer)
+      readProgramAndPath(joined, joined.trimmed, into: &pending!, context: &context)
+    }
+    context.report(.note, .rejoinedWrap, "joined '\(text)' to the UNIX row above (a wrapped line)")
+    return .continuation
+  }
+
+  /// Whether `span` holds two spaces in a row: a column gap.
+  private static func hasDoubleSpace(_ line: LineText, _ span: Span) -> Bool {
+    var index = span.start
+    while index + 1 < span.end {
+      if LineText.isSpace(line[index]) && LineText.isSpace(line[index + 1]) { return true }
+      index += 1
+    }
     return false
   }
 
@@ -322,14 +547,17 @@ extension LinuxNetstatParser {
   }
 
   /// The canonical state for the text at `span`; raw sockets print the kernel's state number.
-  fileprivate static func state(_ line: LineText, _ span: Span, protocol proto: String, context: inout ParseContext) -> SocketState? {
+  fileprivate static func state(_ line: LineText, _ span: Span, protocol proto: String) -> SocketState? {
     if proto == "raw", let number = line.signedInteger(span) {
       if let known = LinuxNetstatVocabulary.kernelStates[number] { return known }
     } else if let known = LinuxNetstatVocabulary.stateBytes.value(line, span) {
       return known
     }
-    context.report(.warning, .unknownState, "unknown state '\(line.string(span))': kept in state_raw, state is UNKNOWN")
     return .unknown
+  }
+
+  fileprivate static func reportUnknownState(_ raw: String, line: Int?, context: inout ParseContext) {
+    context.report(.warning, .unknownState, "unknown state '\(raw)': kept in state_raw, state is UNKNOWN", line: line)
   }
 
   /// Where a trailing `-o` timer starts in `span`: a word, then `(seconds/retransmits/probes)`.
@@ -412,7 +640,8 @@ extension LinuxNetstatParser {
     var inodeIndex = close + 2
     if !line.isDigits(tokens[inodeIndex]) {
       socket.stateRaw = socket.store(line, tokens[inodeIndex])
-      socket.state = Self.state(line, tokens[inodeIndex], protocol: "unix", context: &context)
+      socket.state = Self.state(line, tokens[inodeIndex], protocol: "unix")
+      if socket.state == .unknown { Self.reportUnknownState(line.string(tokens[inodeIndex]), line: nil, context: &context) }
       inodeIndex += 1
     }
     guard inodeIndex < tokens.count, let inode = line.integer(tokens[inodeIndex], limit: Int.max) else {
@@ -420,35 +649,47 @@ extension LinuxNetstatParser {
       return .unrecognized
     }
     socket.inode = inode
-    var rest = Span(start: tokens[inodeIndex].end, end: tokens[tokens.count - 1].end)
-    rest = line.trim(rest)
-    if !rest.isEmpty, unixColumns.program != false {
-      let firstToken = Span(start: rest.start, end: tokens.first(where: { $0.start == rest.start })?.end ?? rest.end)
-      if Self.isProgramField(firstToken, in: line) {
-        let end = Self.programFieldEnd(line, rest)
-        let (pid, name) = Self.program(line, Span(start: rest.start, end: end))
-        socket.pid = pid.flatMap { context.number(line, $0, "pid") }
-        socket.process = name.map { socket.store(line, $0) } ?? .none
-        rest = line.trim(Span(start: end, end: rest.end))
-      }
-    }
-    if !rest.isEmpty { socket.local.address = socket.store(line, rest) }
-    context.emit(socket)
+    let rest = Span(start: tokens[inodeIndex].end, end: tokens[tokens.count - 1].end)
+    readProgramAndPath(line, line.trim(rest), into: &socket, context: &context)
+    // Held, like an Internet row: a wrap may carry its path onto the next line.
+    pending = socket
+    heldRowLength = line.count
+    heldRowEndsInSpace = line.trimmed.end < line.count
+    heldRowIndent = line.trimmed.start
+    heldRowWrapped = false
     return .record
   }
 }
 
+/// How much of a net-tools Internet row was read after its addresses: what a wrap may have
+/// carried onto the next line.
+private enum ShownAfterAddresses {
+  /// No state, user, program or timer: the row may continue with any of them.
+  case nothing
+  /// The state only: the row may continue with the user, program or timer columns.
+  case state
+  /// The user but not the inode (and maybe the state): the row continues with the inode.
+  case user
+  /// More than the state.
+  case more
+}
+
 extension RawSocket {
-  /// Whether nothing after the addresses of a net-tools Internet row was read (no state, user,
-  /// program or timer): the row may continue on the next line.
-  fileprivate var endsAfterAddresses: Bool {
-    stateRaw.isNone && pid == nil && process.isNone && user.isNone && timer.isNone
+  fileprivate var shownAfterAddresses: ShownAfterAddresses {
+    guard pid == nil && process.isNone && timer.isNone else { return .more }
+    if !user.isNone { return inode == nil ? .user : .more }
+    return stateRaw.isNone ? .nothing : .state
   }
 }
 
 extension LinuxNetstatParser {
   /// Emits the held Internet row.
   mutating func flush(context: inout ParseContext) {
+    stateMayBeCut = false
+    if stateOwed {
+      stateOwed = false
+      reportOwedState(context: &context)
+    }
     if let partial = partialRow {
       partialRow = nil
       emitCut(partial, context: &context)
