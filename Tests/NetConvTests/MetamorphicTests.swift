@@ -48,9 +48,6 @@ import Testing
     "captured/s5_tty72.txt": [.fold(width: 60, breakAtSpaces: false)],
     // A UNIX path longer than the wrap width.
     "centos-7.7/ss-sudo-a.out": [.fold(width: 100, breakAtSpaces: true)],
-    // The paste itself holds a port split by a terminal wrap ('…:5' + '2682'), read wrong
-    // before any transformation.
-    "wild/019-ss.txt": [.fold(width: 80, breakAtSpaces: false)],
     // A row whose columns are joined by '&nbsp;' entities, wrapped inside one ('&nb' + 'sp;').
     "pastes/html-and-markdown.txt": [.fold(width: 60, breakAtSpaces: true)],
   ]

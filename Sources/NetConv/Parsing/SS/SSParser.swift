@@ -26,6 +26,9 @@ struct SSParser: DialectParser {
   /// deduced from the states rather than read from the command.
   private var tableProtocol: (name: String, inferred: Bool)?
   private var summaryNoted = false
+  /// The held row's peer port when its line ends in it at column 60 or later: a terminal wrap
+  /// may have moved the port's last digits onto the next line (after a line of padding).
+  private var portMayContinue: (port: Int, text: String)?
 
   /// Whether a row waits for continuation lines.
   var hasPending: Bool { pending != nil }
@@ -68,6 +71,10 @@ struct SSParser: DialectParser {
   mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
     let wasAfterHeader = afterHeader
     afterHeader = false
+    if let cut = portMayContinue {
+      portMayContinue = nil
+      if tokens.count == 1, let joined = joinPort(cut, line, tokens[0], context: &context) { return joined }
+    }
     if let partial = partialRow, LineText.isSpace(line[0]) || partial.endsInCutAddress {
       // The peer address (and maybe more) of a row a narrow terminal broke: join and read again.
       partialRow = nil
@@ -79,6 +86,10 @@ struct SSParser: DialectParser {
         socket.line = partial.line
         pending = socket
         carry = cut
+        if line.trimmed.end == line.count, let port = pending?.remote.port {
+          // Wrapped twice: the joined row may be cut at its port as well.
+          portMayContinue = Self.portEndingLine(text, joinedTokens, port: port)
+        }
         return true
       }
       if completed { return .continuation }
@@ -104,6 +115,9 @@ struct SSParser: DialectParser {
       socket.snapshot = context.snapshots.current
       pending = socket
       carry = cut
+      if line.count >= 60, line.trimmed.end == line.count, let port = pending?.remote.port {
+        portMayContinue = Self.portEndingLine(line, tokens, port: port)
+      }
       return .record
     case .partial:
       flush(context: &context)
@@ -143,9 +157,31 @@ struct SSParser: DialectParser {
   }
 
   /// Absorbs a whitespace-only line that follows a row (`-i` prints one for sockets with nothing
-  /// to show).
+  /// to show, a terminal wrap leaves one of padding after a row it cut at its port).
   mutating func claimBlank(_ line: LineText) -> Bool {
-    pending != nil && line.count > 0 && line[0] == 0x09
+    pending != nil && line.count > 0 && (line[0] == 0x09 || portMayContinue != nil)
+  }
+
+  /// The peer port a row's line ends in (`…:5` as the last bytes), with its text.
+  private static func portEndingLine(_ line: LineText, _ tokens: Tokens, port: Int) -> (port: Int, text: String)? {
+    let last = tokens[tokens.count - 1]
+    guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: last) else { return nil }
+    let digits = Span(start: colon + 1, end: last.end)
+    guard !digits.isEmpty, line.isDigits(digits), line.integer(digits) == port else { return nil }
+    return (port, line.string(last))
+  }
+
+  /// Joins a line of digits to the held row's peer port when a terminal wrap moved them there
+  /// (`::ffff:192.168.80.5:5`, padding, `2682`): the two make a valid port.
+  private mutating func joinPort(_ cut: (port: Int, text: String), _ line: LineText, _ token: Span, context: inout ParseContext)
+    -> LineClass?
+  {
+    guard line.isDigits(token), token.count <= 4, let port = Int(String(cut.port) + line.string(token)), port <= 65535
+    else { return nil }
+    pending?.remote.port = port
+    context.report(
+      .note, .rejoinedWrap, "joined '\(line.string(token))' to the peer port '\(cut.text)' of the row above (a terminal wrap cut the port)")
+    return .continuation
   }
 
   // MARK: - Header
@@ -236,6 +272,25 @@ struct SSParser: DialectParser {
       if !isStar(line, tokens[index + 2]) { socket.remote.address = socket.store(line, tokens[index + 2]) }
       socket.addDetail(key: socket.store("peer_inode"), value: socket.store(line, tokens[index + 3]))
       extensionsStart = tokens[index + 3].end
+    } else if tokens.count == index + 3, Self.isSplitPort(line, peer: tokens[index + 1], tail: tokens[index + 2]) {
+      // `::ffff:192.168.80.5:5` + padding + `2682`: a terminal wrapped the peer's port and the
+      // copy kept the padding. Read the two halves as one address.
+      let (local, peer, tail) = (tokens[index], tokens[index + 1], tokens[index + 2])
+      var joined = Array(UnsafeBufferPointer(rebasing: line.bytes[local.start..<local.end]))
+      joined.append(0x20)
+      joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[peer.start..<peer.end]))
+      joined.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[tail.start..<tail.end]))
+      joined.withUnsafeBufferPointer { bytes in
+        let text = LineText(bytes: bytes)
+        let peerStart = local.count + 1
+        endpoints(
+          text, local: Span(start: 0, end: local.count), peer: Span(start: peerStart, end: bytes.count),
+          into: &socket, context: &context)
+      }
+      context.report(
+        .note, .rejoinedWrap,
+        "joined '\(line.string(tail))' to the peer port '\(line.string(peer))' (a terminal wrap cut the port and kept its padding)")
+      extensionsStart = tail.end
     } else {
       endpoints(line, local: tokens[index], peer: tokens[index + 1], into: &socket, context: &context)
       extensionsStart = tokens[index + 1].end
@@ -310,6 +365,21 @@ struct SSParser: DialectParser {
 
   private func isStar(_ line: LineText, _ token: Span) -> Bool {
     token.count == 1 && line[token.start] == UInt8(ascii: "*")
+  }
+
+  /// Whether a row's last token is the rest of its peer's port, moved away by a terminal wrap
+  /// with the padding the copy kept: digits only, after a gap of 8 or more blanks, after a
+  /// numeric peer port that ends at column 60 or later; the two together a valid port. No ss
+  /// column is a bare number there.
+  private static func isSplitPort(_ line: LineText, peer: Span, tail: Span) -> Bool {
+    guard tail.start - peer.end >= 8, peer.end >= 60, line.isDigits(tail), tail.count <= 4,
+      let colon = line.lastIndex(of: UInt8(ascii: ":"), in: peer), colon + 1 < peer.end
+    else { return false }
+    let port = Span(start: colon + 1, end: peer.end)
+    guard line.isDigits(port), let head = line.integer(port), let rest = line.integer(tail) else { return false }
+    var scale = 1
+    for _ in 0..<tail.count { scale *= 10 }
+    return head * scale + rest <= 65535
   }
 
   private func endpoints(_ line: LineText, local: Span, peer: Span, into socket: inout RawSocket, context: inout ParseContext) {
