@@ -44,12 +44,8 @@ import Testing
     "ss/oneline-O.txt": [.fold(width: 200, breakAtSpaces: false)],
     // ss -e -i -o rows wrapped at 60 columns inside the details.
     "ss/tunapeio.txt": [.fold(width: 60, breakAtSpaces: false)],
-    // A row already broken by a 72-column terminal, wrapped again at 60.
-    "captured/s5_tty72.txt": [.fold(width: 60, breakAtSpaces: false)],
     // A UNIX path longer than the wrap width.
     "centos-7.7/ss-sudo-a.out": [.fold(width: 100, breakAtSpaces: true)],
-    // A row whose columns are joined by '&nbsp;' entities, wrapped inside one ('&nb' + 'sp;').
-    "pastes/html-and-markdown.txt": [.fold(width: 60, breakAtSpaces: true)],
   ]
 
   @Test(arguments: inputs)

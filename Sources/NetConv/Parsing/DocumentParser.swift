@@ -66,6 +66,15 @@ struct DocumentParser {
       inTable = true
       return lineClass
     }
+    if Self.startsLikeRow(line, tokens: tokens) {
+      // In a table or not, a person would read it as a socket (a row a wrap cut inside its
+      // address, a table whose header a wrap made unreadable): never dropped without a word.
+      let excerpt = Self.excerpt(line, trimmed)
+      context.report(
+        .warning, .unrecognizedLine,
+        inTable ? "unrecognized line in a table: '\(excerpt)'" : "a line that starts like a socket row could not be read: '\(excerpt)'")
+      return .unrecognized
+    }
     if NoiseRecognizer.isProse(line, tokens: tokens) {
       endBlock()
       noteCommand(line, trimmed)
@@ -103,6 +112,17 @@ struct DocumentParser {
       }
     }
     return nil
+  }
+
+  /// Whether a line starts the way a socket row does: a protocol word, then two queue numbers
+  /// (net-tools), a state and two queue numbers (ss), or an `address:port` (Windows).
+  private static func startsLikeRow(_ line: LineText, tokens: Tokens) -> Bool {
+    guard tokens.count >= 3, rowStartWords.contains(where: { line.equals(tokens[0], $0) }) else { return false }
+    let second = tokens[1]
+    if line.isDigits(second) && line.isDigits(tokens[2]) { return true }
+    if tokens.count >= 4 && line.isDigits(tokens[2]) && line.isDigits(tokens[3]) { return true }
+    guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: second) else { return false }
+    return colon > second.start && colon < second.end - 1
   }
 
   private static let rowStartWords: [[UInt8]] = ["TCP", "UDP", "tcp", "udp", "tcp6", "udp6"].map { Array($0.utf8) }

@@ -83,6 +83,10 @@ struct SSParser: DialectParser {
         else {
           return false
         }
+        // Prose after a paste that ends in a cut row is no peer: an Internet peer has a port.
+        if socket.protocol == "tcp" || socket.protocol == "udp", !socket.remote.address.isNone, socket.remote.port == nil {
+          return false
+        }
         socket.line = partial.line
         pending = socket
         carry = cut
@@ -103,7 +107,10 @@ struct SSParser: DialectParser {
       context.snapshots.header(.ss)
       return .header
     }
-    if wasAfterHeader && tokens.allSatisfy({ SSVocabulary.headerWords.contains(line.string($0)) }) {
+    if wasAfterHeader
+      && (tokens.allSatisfy({ SSVocabulary.headerWords.contains(line.string($0)) })
+        || tokens.contains(where: { line.hasPrefix(Self.addressPort, at: $0.start) }) && !tokens.contains(where: { line.isDigits($0) }))
+    {
       afterHeader = true
       return .header  // the rest of a header a narrow terminal wrapped
     }
@@ -188,8 +195,14 @@ struct SSParser: DialectParser {
 
   private func isHeader(_ line: LineText, _ tokens: Tokens) -> Bool {
     guard tokens.count >= 4, Self.headerStarts.contains(where: { line.equals(tokens[0], $0) }) else { return false }
-    return tokens.contains { line.hasPrefix(Self.addressPort, at: $0.start) }
+    if tokens.contains(where: { line.hasPrefix(Self.addressPort, at: $0.start) }) { return true }
+    // A narrow terminal cut the header before its first `Address:Port`: the queue words remain.
+    return line.equals(tokens[0], Self.headerStarts[0]) && tokens.dropFirst().contains { line.equals($0, Self.recvQ) }
+      && tokens.contains { line.equals($0, Self.sendQ) }
   }
+
+  private static let recvQ = Array("Recv-Q".utf8)
+  private static let sendQ = Array("Send-Q".utf8)
 
   private static let addressPort = Array("Address:Port".utf8)
   private static let headerStarts = ["Netid", "State", "Recv-Q"].map { Array($0.utf8) }
