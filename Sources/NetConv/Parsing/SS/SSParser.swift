@@ -28,7 +28,7 @@ struct SSParser: DialectParser {
   private var summaryNoted = false
   /// The held row's peer port when its line ends in it at column 60 or later: a terminal wrap
   /// may have moved the port's last digits onto the next line (after a line of padding).
-  private var portMayContinue: (port: Int, text: String)?
+  private var portMayContinue: Int?
 
   /// Whether a row waits for continuation lines.
   var hasPending: Bool { pending != nil }
@@ -169,25 +169,24 @@ struct SSParser: DialectParser {
     pending != nil && line.count > 0 && (line[0] == 0x09 || portMayContinue != nil)
   }
 
-  /// The peer port a row's line ends in (`…:5` as the last bytes), with its text.
-  private static func portEndingLine(_ line: LineText, _ tokens: Tokens, port: Int) -> (port: Int, text: String)? {
+  /// The peer port a row's line ends in (`…:5` as the last bytes).
+  private static func portEndingLine(_ line: LineText, _ tokens: Tokens, port: Int) -> Int? {
     let last = tokens[tokens.count - 1]
     guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: last) else { return nil }
     let digits = Span(start: colon + 1, end: last.end)
     guard !digits.isEmpty, line.isDigits(digits), line.integer(digits) == port else { return nil }
-    return (port, line.string(last))
+    return port
   }
 
   /// Joins a line of digits to the held row's peer port when a terminal wrap moved them there
   /// (`::ffff:192.168.80.5:5`, padding, `2682`): the two make a valid port.
-  private mutating func joinPort(_ cut: (port: Int, text: String), _ line: LineText, _ token: Span, context: inout ParseContext)
-    -> LineClass?
-  {
-    guard line.isDigits(token), token.count <= 4, let port = Int(String(cut.port) + line.string(token)), port <= 65535
+  private mutating func joinPort(_ cut: Int, _ line: LineText, _ token: Span, context: inout ParseContext) -> LineClass? {
+    guard line.isDigits(token), token.count <= 4, let port = Int(String(cut) + line.string(token)), port <= 65535
     else { return nil }
     pending?.remote.port = port
+    let peer = pending.flatMap { $0.string($0.remote.address) } ?? ""
     context.report(
-      .note, .rejoinedWrap, "joined '\(line.string(token))' to the peer port '\(cut.text)' of the row above (a terminal wrap cut the port)")
+      .note, .rejoinedWrap, "joined '\(line.string(token))' to the peer port '\(peer):\(cut)' of the row above (a terminal wrap cut the port)")
     return .continuation
   }
 
