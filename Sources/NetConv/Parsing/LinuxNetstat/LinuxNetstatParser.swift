@@ -30,16 +30,8 @@ struct LinuxNetstatParser: DialectParser {
   /// An Internet row that ended after its local address (a wrap carried the rest onto the
   /// next line, or the paste ends there): its bytes and line number.
   private var partialRow: PartialRow?
-  /// The length of the held row's line and whether it ended in a space: where a wrap may have
-  /// cut its program name.
-  private var heldRowLength = 0
-  private var heldRowEndsInSpace = false
-  /// Where the held row's last line starts (after a blanked quote gutter): a line that starts
-  /// there continues a word a hard wrap cut; one indented further starts a new column.
-  private var heldRowIndent = 0
-  /// Whether the held row's end was read from a line a wrap carried it onto: the last line of
-  /// the row is then itself a wrapped line, whatever its length.
-  private var heldRowWrapped = false
+  /// How the held row's last line ended: where a wrap may have cut the row.
+  private var heldLine = HeldLine()
   /// Whether the held row's state is unknown and not yet reported: a wrap may have cut the word
   /// (`ESTABLISHE` + `D`), which the next line shows.
   private var stateOwed = false
@@ -89,10 +81,7 @@ struct LinuxNetstatParser: DialectParser {
       if isWrappedTail(line, tokens) {
         let span = Span(start: tokens[0].start, end: tokens[tokens.count - 1].end)
         internet.readColumnsAfterAddresses(line, tokens: tokens[...], span: span, into: &pending!, context: &context)
-        heldRowLength = line.count
-        heldRowEndsInSpace = line.trimmed.end < line.count
-        heldRowIndent = line.trimmed.start
-        heldRowWrapped = true
+        heldLine = HeldLine(line, wrapped: true)
         return .continuation
       }
     }
@@ -236,12 +225,9 @@ struct LinuxNetstatParser: DialectParser {
       dialect: .linuxNetstat, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: proto, family: family)
     internet.readRow(line, tokens: tokens, into: &pending!, context: &context)
-    heldRowLength = line.count
-    heldRowEndsInSpace = line.trimmed.end < line.count
-    heldRowIndent = line.trimmed.start
-    heldRowWrapped = false
+    heldLine = HeldLine(line, wrapped: false)
     stateOwed = pending!.state == .unknown
-    if !heldRowEndsInSpace && line.count >= 40 {
+    if !heldLine.endsInSpace && line.count >= 40 {
       let shown = pending?.shownAfterAddresses
       stateMayBeCut = shown == .state || shown == .user
     } else {
@@ -426,20 +412,19 @@ extension LinuxNetstatParser {
   /// net-tools prints. `nil` when the line is not that rest.
   private mutating func joinProgramName(_ line: LineText, _ tokens: Tokens, context: inout ParseContext) -> LineClass? {
     guard line.trimmed.count < Self.programFieldWidth, pending != nil, internet.columns.program == true,
-      internet.columns.timer != true, heldRowLength >= 60 || heldRowWrapped,
+      internet.columns.timer != true, heldLine.mayBeWrapped,
       pending?.protocol != "unix",
       let pid = pending?.pid, pending?.timer.isNone == true, let name = pending?.string(pending!.process),
       !Self.hasDoubleSpace(line, line.trimmed)
     else { return nil }
-    let separator = heldRowEndsInSpace ? " " : ""
+    let separator = heldLine.endsInSpace ? " " : ""
     let rest = line.string(line.trimmed)
     guard String(pid).utf8.count + 1 + name.utf8.count + separator.utf8.count + rest.utf8.count <= Self.programFieldWidth
     else { return nil }
     let joined = name + separator + rest
     pending!.process = pending!.store(joined)
     context.report(.note, .rejoinedWrap, "joined '\(rest)' to the program name of the row above (a wrapped line): '\(joined)'")
-    heldRowLength = 0
-    heldRowWrapped = false
+    heldLine = HeldLine()
     return .continuation
   }
 
@@ -447,7 +432,7 @@ extension LinuxNetstatParser {
   /// (`FIN_WAIT` + `2   4402/my weird:prog`, `CLOSE` + `_WAIT`): the row's line ended in the
   /// word, and the two halves make a known state. The rest of the line is read as the row's remaining columns.
   private mutating func joinCutState(_ line: LineText, _ tokens: Tokens, context: inout ParseContext) -> LineClass? {
-    guard line.trimmed.start <= heldRowIndent, let held = pending else { return nil }
+    guard line.trimmed.start <= heldLine.indent, let held = pending else { return nil }
     // A UDP row's one word was read as its user when the header announced that column.
     let headIsUser = held.stateRaw.isNone && held.inode == nil && held.protocol != "tcp"
     guard let head = held.string(headIsUser ? held.user : held.stateRaw) else { return nil }
@@ -461,10 +446,7 @@ extension LinuxNetstatParser {
       let span = Span(start: tokens[1].start, end: tokens[tokens.count - 1].end)
       internet.readColumnsAfterAddresses(line, tokens: tokens.dropFirst(), span: span, into: &pending!, context: &context)
     }
-    heldRowLength = line.count
-    heldRowEndsInSpace = line.trimmed.end < line.count
-    heldRowIndent = line.trimmed.start
-    heldRowWrapped = true
+    heldLine = HeldLine(line, wrapped: true)
     return .continuation
   }
 
@@ -508,18 +490,17 @@ extension LinuxNetstatParser {
     case nil where !hasProgram && unixColumns.program == true && Self.isProgramField(tokens[0], in: line):
       // The header announced the column, which net-tools always fills: the row lacks it.
       replaced = text
-    case _ where heldRowLength < 60 && !heldRowWrapped:
+    case _ where !heldLine.mayBeWrapped:
       return nil
     case nil where tokens.count == 1 && (text.hasPrefix("@") || text.contains("/")):
       replaced = text
-    case let path? where !heldRowEndsInSpace && line.trimmed.start <= heldRowIndent:
+    case let path? where !heldLine.endsInSpace && line.trimmed.start <= heldLine.indent:
       guard !hasProgram && path.utf8.allSatisfy(LineText.isDigit) || tokens.count == 1 else { return nil }
       replaced = path + text
     default:
       return nil
     }
-    heldRowLength = 0
-    heldRowWrapped = false
+    heldLine = HeldLine()
     pending!.local.address = .none
     let bytes = Array(replaced.utf8)
     bytes.withUnsafeBufferPointer { buffer in
@@ -653,10 +634,7 @@ extension LinuxNetstatParser {
     readProgramAndPath(line, line.trim(rest), into: &socket, context: &context)
     // Held, like an Internet row: a wrap may carry its path onto the next line.
     pending = socket
-    heldRowLength = line.count
-    heldRowEndsInSpace = line.trimmed.end < line.count
-    heldRowIndent = line.trimmed.start
-    heldRowWrapped = false
+    heldLine = HeldLine(line, wrapped: false)
     return .record
   }
 }
@@ -729,4 +707,31 @@ extension LinuxNetstatParser {
       context.emit(socket)
     }
   }
+}
+
+/// How the last line of a held row ended, which tells whether a wrap may have cut the row and
+/// how a cut word continues.
+private struct HeldLine {
+  /// The line's length in bytes.
+  var length = 0
+  /// Whether it ended in a space (a wrap between words) rather than inside a word.
+  var endsInSpace = false
+  /// Where its text starts (after a blanked quote gutter): a line that starts there continues
+  /// a word a hard wrap cut; one indented further starts a new column.
+  var indent = 0
+  /// Whether the line was itself carried onto its own line by a wrap, whatever its length.
+  var wrapped = false
+
+  init() {}
+
+  init(_ line: LineText, wrapped: Bool) {
+    length = line.count
+    endsInSpace = line.trimmed.end < line.count
+    indent = line.trimmed.start
+    self.wrapped = wrapped
+  }
+
+  /// Whether a wrap may have cut the row after this line: it is as long as a wrapped line, or
+  /// was itself a wrapped one.
+  var mayBeWrapped: Bool { length >= 60 || wrapped }
 }

@@ -171,11 +171,16 @@ struct SSParser: DialectParser {
 
   /// The peer port a row's line ends in (`…:5` as the last bytes).
   private static func portEndingLine(_ line: LineText, _ tokens: Tokens, port: Int) -> Int? {
-    let last = tokens[tokens.count - 1]
-    guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: last) else { return nil }
-    let digits = Span(start: colon + 1, end: last.end)
-    guard !digits.isEmpty, line.isDigits(digits), line.integer(digits) == port else { return nil }
-    return port
+    numericPort(line, tokens[tokens.count - 1]) == port ? port : nil
+  }
+
+  /// The number after the last `:` of an address token (`10.1.2.5:5` → 5); `nil` for a
+  /// service name, a `*` or no port.
+  private static func numericPort(_ line: LineText, _ token: Span) -> Int? {
+    guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token) else { return nil }
+    let digits = Span(start: colon + 1, end: token.end)
+    guard !digits.isEmpty, line.isDigits(digits) else { return nil }
+    return line.integer(digits)
   }
 
   /// Joins a line of digits to the held row's peer port when a terminal wrap moved them there
@@ -385,10 +390,8 @@ struct SSParser: DialectParser {
   /// column is a bare number there.
   private static func isSplitPort(_ line: LineText, peer: Span, tail: Span) -> Bool {
     guard tail.start - peer.end >= 8, peer.end >= 60, line.isDigits(tail), tail.count <= 4,
-      let colon = line.lastIndex(of: UInt8(ascii: ":"), in: peer), colon + 1 < peer.end
+      let head = numericPort(line, peer), let rest = line.integer(tail)
     else { return false }
-    let port = Span(start: colon + 1, end: peer.end)
-    guard line.isDigits(port), let head = line.integer(port), let rest = line.integer(tail) else { return false }
     var scale = 1
     for _ in 0..<tail.count { scale *= 10 }
     return head * scale + rest <= 65535
