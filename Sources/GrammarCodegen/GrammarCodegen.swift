@@ -58,7 +58,8 @@ public struct GrammarCodegen {
 
       """
     return [
-      (Self.outputPath, header + (try renderLinuxNetstat()) + (try renderWindowsNetstat()) + (try renderSS()) + (try renderServices())),
+      (Self.outputPath, header + (try renderLinuxNetstat()) + (try renderWindowsNetstat()) + (try renderSS()) + (try renderBSDNetstat())
+          + (try renderServices())),
       (Self.otherTablesOutputPath, header + (try renderOtherTables())),
       (Self.reportOutputPath, header + (try renderReport())),
     ]
@@ -303,10 +304,7 @@ public struct GrammarCodegen {
       out += "    \(lit(netid)): Netid(protocol: \(lit(value.protocol)), family: \(family), socketType: \(socketType)),\n"
     }
     out += "  ]\n\n"
-    out += "  /// State column values → canonical state.\n"
-    out += "  static let stateTable: [String: SocketState] = [\n"
-    for (word, canon) in file.states.sorted(by: { $0.key < $1.key }) { out += "    \(lit(word)): \(caseName(canon)),\n" }
-    out += "  ]\n\n"
+    out += stateTable(file.states)
     out += table("connectionProtocolTable", "Protocols for which UNCONN means CLOSED (others: no state).", file.unconnected_state.connection_protocols)
     out += table("noticeTable", "Prefixes of messages ss prints before or instead of a table.", file.notices)
     out += table("summaryFirstWordTable", "First words of the `ss -s` summary lines.", file.summary_first_words)
@@ -466,7 +464,7 @@ public struct GrammarCodegen {
 
   // MARK: - Helpers
 
-  private func loadText(_ relative: String) throws -> String {
+  func loadText(_ relative: String) throws -> String {
     let url = grammarDirectory.appendingPathComponent(relative)
     do {
       return try String(contentsOf: url, encoding: .utf8)
@@ -477,7 +475,7 @@ public struct GrammarCodegen {
 
   /// Decodes a grammar file; a missing key or a value of the wrong type names the file and
   /// the key, so a typo in the data fails the generator instead of becoming an empty default.
-  private func load<File: Decodable>(_ type: File.Type, _ relative: String) throws -> File {
+  func load<File: Decodable>(_ type: File.Type, _ relative: String) throws -> File {
     let text = try loadText(relative)
     do {
       return try JSONDecoder().decode(File.self, from: Data(text.utf8))
@@ -496,16 +494,24 @@ public struct GrammarCodegen {
 
   /// A Swift case name for a canonical word: `SYN_RECEIVED` → `.synReceived`, `ipv4` → `.ipv4`;
   /// a word the Swift enum lacks fails the build of the generated file.
-  private func caseName(_ word: String) -> String {
+  func caseName(_ word: String) -> String {
     let parts = word.lowercased().split(separator: "_")
     return "." + parts.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
       .joined()
   }
 
-  private func list(_ items: [String]) -> String { "[" + items.map(lit).joined(separator: ", ") + "]" }
+  /// `static let stateTable`: a dialect's state words → canonical states, sorted.
+  func stateTable(_ states: [String: String]) -> String {
+    var out = "  /// State column values → canonical state.\n"
+    out += "  static let stateTable: [String: SocketState] = [\n"
+    for (word, canon) in states.sorted(by: { $0.key < $1.key }) { out += "    \(lit(word)): \(caseName(canon)),\n" }
+    return out + "  ]\n\n"
+  }
+
+  func list(_ items: [String]) -> String { "[" + items.map(lit).joined(separator: ", ") + "]" }
 
   /// A Swift string literal for `text`, escaping what Swift requires.
-  private func lit(_ text: String) -> String {
+  func lit(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

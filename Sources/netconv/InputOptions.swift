@@ -15,9 +15,10 @@ struct InputOptions: ParsableArguments {
     case linuxNetstat = "linux-netstat"
     case windowsNetstat = "windows-netstat"
     case ss
+    case bsdNetstat = "bsd-netstat"
   }
 
-  @Option(name: .long, help: "Input dialect: auto, linux-netstat, windows-netstat or ss.")
+  @Option(name: .long, help: "Input dialect: auto, linux-netstat, windows-netstat, ss or bsd-netstat.")
   var from: Source = .auto
 
   @Flag(name: .long, help: "Fail (exit 65) when any line inside a table, or any number in it, cannot be read.")
@@ -30,6 +31,7 @@ struct InputOptions: ParsableArguments {
       case .linuxNetstat: .linuxNetstat
       case .windowsNetstat: .windowsNetstat
       case .ss: .ss
+      case .bsdNetstat: .bsdNetstat
       }
     return ParseOptions(dialect: dialect, strict: strict)
   }

@@ -38,6 +38,17 @@ import Testing
     #expect(!text.contains("infected") && !text.contains("virus") && !text.contains("hacked"))
   }
 
+  /// A Mac with AnyDesk connected is flagged as a Windows one is (issue #18): the `-v`
+  /// `process:pid` column names the program.
+  @Test func aMacWithAnyDeskConnectedIsFlaggedTheSameWay() throws {
+    let url = TestSupport.fixtures.appendingPathComponent("bsd-netstat/macos-anv.txt")
+    let report = ConnectionReport(records: TestSupport.parse(try [UInt8](Data(contentsOf: url))).records)
+    let first = try #require(report.findings.first)
+    #expect(first.level == .question)
+    #expect(first.title == "AnyDesk is connected to the internet (198.51.100.23:6568)")
+    #expect(report.programs.first?.remoteAccessTool == "AnyDesk")
+  }
+
   @Test func busyBrowserIsNormalAndNamesTheProviders() throws {
     let report = try Self.report("busy-browser")
     #expect(report.findings.allSatisfy { $0.level != .question })

@@ -499,6 +499,101 @@ extension SSVocabulary {
   ]
 }
 
+extension BSDNetstatVocabulary {
+  /// Proto column values → what they say about the socket; a `nil` family is told by the address.
+  static let protocolTable: [String: Proto] = [
+    "divert": Proto(protocol: "divert", family: nil, dualStack: false),
+    "icm4": Proto(protocol: "icmp", family: .ipv4, dualStack: false),
+    "icm6": Proto(protocol: "icmp", family: .ipv6, dualStack: false),
+    "ip": Proto(protocol: "raw", family: nil, dualStack: false),
+    "ip6": Proto(protocol: "raw", family: .ipv6, dualStack: false),
+    "tcp": Proto(protocol: "tcp", family: nil, dualStack: false),
+    "tcp4": Proto(protocol: "tcp", family: .ipv4, dualStack: false),
+    "tcp46": Proto(protocol: "tcp", family: .ipv6, dualStack: true),
+    "tcp6": Proto(protocol: "tcp", family: .ipv6, dualStack: false),
+    "toe": Proto(protocol: "tcp", family: nil, dualStack: false),
+    "udp": Proto(protocol: "udp", family: nil, dualStack: false),
+    "udp4": Proto(protocol: "udp", family: .ipv4, dualStack: false),
+    "udp46": Proto(protocol: "udp", family: .ipv6, dualStack: true),
+    "udp6": Proto(protocol: "udp", family: .ipv6, dualStack: false),
+  ]
+
+  /// State column values → canonical state.
+  static let stateTable: [String: SocketState] = [
+    "CLOSED": .closed,
+    "CLOSE_WAIT": .closeWait,
+    "CLOSING": .closing,
+    "CLOSNG": .closing,
+    "CLWAIT": .closeWait,
+    "ESTABL": .established,
+    "ESTABLISHED": .established,
+    "FIN_WAIT_1": .finWait1,
+    "FIN_WAIT_2": .finWait2,
+    "FWAIT1": .finWait1,
+    "FWAIT2": .finWait2,
+    "LASTAK": .lastAck,
+    "LAST_ACK": .lastAck,
+    "LISTEN": .listen,
+    "SYNSEN": .synSent,
+    "SYN_RCVD": .synReceived,
+    "SYN_SENT": .synSent,
+    "SYSRCV": .synReceived,
+    "TIME_WAIT": .timeWait,
+    "TMWAIT": .timeWait,
+  ]
+
+  /// Titles above an Internet table.
+  static let internetTitleTable: [String] = ["Active Internet connections", "Active Internet6 connections"]
+
+  /// Titles above a UNIX domain socket table.
+  static let unixTitleTable: [String] = ["Active UNIX domain sockets", "Active LOCAL (UNIX) domain sockets"]
+
+  /// Header words of the columns `-A` puts before Proto.
+  static let beforeProtoTable: [String] = ["Tcpcb", "Socket", "Flowhash", "PCB"]
+
+  /// Header words of the state column.
+  static let stateHeaderTable: [String] = ["(state)", "TCP-State", "IP-Proto"]
+
+  /// Header words of the number columns between Proto and the addresses → their keys.
+  static let counterTable: [String: String] = [
+    "0-win": "zero_window",
+    "OOORcv": "ooorcv",
+    "Recv-Q": "recv_q",
+    "Rexmit": "rexmit",
+    "Send-Q": "send_q",
+  ]
+
+  /// Header words of the columns after the state → their keys.
+  static let extraColumnTable: [String: String] = [
+    "Log ID": "log_id",
+    "epid": "epid",
+    "eprocess:epid": "eprocess_epid",
+    "options": "socket_options",
+    "pid": "pid",
+    "process:pid": "process:pid",
+    "state": "socket_state",
+  ]
+
+  /// UNIX table Type values → socket type.
+  static let unixTypeTable: [String: String] = [
+    "dgram": "dgram",
+    "seqpac": "seqpacket",
+    "seqpacket": "seqpacket",
+    "stream": "stream",
+  ]
+
+  /// Titles of sections that list no Internet or UNIX sockets → what the note calls them.
+  static let skippedTitleTable: [String: String] = [
+    "Active Multipath Internet connections": "macOS Multipath TCP table (netstat -a; its sockets are also in the Internet table)",
+    "Active VSock sockets": "macOS VSock sockets (virtual machine sockets)",
+    "Active kernel control sockets": "macOS kernel control sockets (not network sockets)",
+    "Active kernel event sockets": "macOS kernel event sockets (not network sockets)",
+    "Current listen queue sizes": "listen queue sizes (netstat -L)",
+    "Registered kernel control modules": "macOS kernel control modules (not network sockets)",
+  ]
+
+}
+
 extension ServiceTable {
   /// Service name → port, from Grammar/services.tsv (341 names).
   static let portsByName: [String: Int] = [

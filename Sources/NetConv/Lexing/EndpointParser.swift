@@ -72,5 +72,5 @@ enum EndpointParser {
 
   private static let zeroes = Array("0.0.0.0".utf8)
   private static let colons = Array("::".utf8)
-  private static let star = Array("*".utf8)
+  static let star = Array("*".utf8)
 }

@@ -6,6 +6,8 @@ public enum Dialect: String, Codable, Sendable, CaseIterable {
   case linuxNetstat = "linux-netstat"
   /// iproute2 `ss`.
   case ss = "ss"
+  /// `netstat` of macOS, FreeBSD, OpenBSD, NetBSD, and Junos `show system connections`.
+  case bsdNetstat = "bsd-netstat"
 }
 
 extension Dialect {
@@ -15,6 +17,7 @@ extension Dialect {
     case .windowsNetstat: return 1
     case .linuxNetstat: return 2
     case .ss: return 4
+    case .bsdNetstat: return 8
     }
   }
 }

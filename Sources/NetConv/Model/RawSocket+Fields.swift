@@ -39,6 +39,7 @@ extension Dialect {
     case .windowsNetstat: return "windows-netstat"
     case .linuxNetstat: return "linux-netstat"
     case .ss: return "ss"
+    case .bsdNetstat: return "bsd-netstat"
     }
   }
 }

@@ -27,6 +27,9 @@ public struct Socket: Hashable, Sendable {
   /// Address family. For net-tools it follows the Proto column (tcp6 is ipv6 even when the address is
   /// shown as IPv4-mapped 127.0.0.1).
   public var family: AddressFamily?
+  /// True when the input showed one IPv6 socket that also accepts IPv4 (BSD/macOS tcp46, udp46);
+  /// family is then ipv6. False where the input does not say (net-tools and ss do not show it).
+  public var dualStack: Bool = false
   /// The local end.
   public var local = Endpoint()
   /// The remote end.
@@ -154,6 +157,9 @@ extension Socket {
     /// Address family. For net-tools it follows the Proto column (tcp6 is ipv6 even when the address is
     /// shown as IPv4-mapped 127.0.0.1).
     case family
+    /// True when the input showed one IPv6 socket that also accepts IPv4 (BSD/macOS tcp46, udp46);
+    /// family is then ipv6. False where the input does not say (net-tools and ss do not show it).
+    case dualStack = "dual_stack"
     /// Local address or host name without brackets, port or zone; a UNIX socket's path; null when none
     /// is shown. A wildcard keeps its family's form: 0.0.0.0 (IPv4), :: (IPv6: net-tools :::22, ss
     /// [::]:22), and * where ss shows a star (a dual-stack socket, or any wildcard before iproute2
@@ -241,31 +247,32 @@ extension Socket {
       case .line: return 3
       case .protocol: return 4
       case .family: return 5
-      case .localAddress: return 6
-      case .localPort: return 7
-      case .localPortName: return 8
-      case .localInterface: return 9
-      case .localTruncated: return 10
-      case .remoteAddress: return 11
-      case .remotePort: return 12
-      case .remotePortName: return 13
-      case .remoteInterface: return 14
-      case .remoteTruncated: return 15
-      case .state: return 16
-      case .stateRaw: return 17
-      case .recvQ: return 18
-      case .sendQ: return 19
-      case .pid: return 20
-      case .process: return 21
-      case .component: return 22
-      case .ownerUnavailable: return 23
-      case .user: return 24
-      case .inode: return 25
-      case .timer: return 26
-      case .socketType: return 27
-      case .owners: return 28
-      case .details: return 29
-      case .inferred: return 30
+      case .dualStack: return 6
+      case .localAddress: return 7
+      case .localPort: return 8
+      case .localPortName: return 9
+      case .localInterface: return 10
+      case .localTruncated: return 11
+      case .remoteAddress: return 12
+      case .remotePort: return 13
+      case .remotePortName: return 14
+      case .remoteInterface: return 15
+      case .remoteTruncated: return 16
+      case .state: return 17
+      case .stateRaw: return 18
+      case .recvQ: return 19
+      case .sendQ: return 20
+      case .pid: return 21
+      case .process: return 22
+      case .component: return 23
+      case .ownerUnavailable: return 24
+      case .user: return 25
+      case .inode: return 26
+      case .timer: return 27
+      case .socketType: return 28
+      case .owners: return 29
+      case .details: return 30
+      case .inferred: return 31
       }
     }
 
@@ -279,6 +286,7 @@ extension Socket {
       case .line: return .scalar
       case .protocol: return .scalar
       case .family: return .scalar
+      case .dualStack: return .flag
       case .localAddress: return .scalar
       case .localPort: return .scalar
       case .localPortName: return .scalar
@@ -320,6 +328,7 @@ extension Socket {
     case .line: return .int(self.line)
     case .protocol: return .string(self.protocol)
     case .family: return FieldValue(self.family?.rawValue)
+    case .dualStack: return .bool(self.dualStack)
     case .localAddress: return FieldValue(self.local.address)
     case .localPort: return FieldValue(self.local.port)
     case .localPortName: return FieldValue(self.local.portName)
@@ -359,6 +368,7 @@ extension Socket: Codable {
     try container.encode(self.line, forKey: .line)
     try container.encode(self.protocol, forKey: .protocol)
     try container.encode(self.family?.rawValue, forKey: .family)
+    try container.encode(self.dualStack, forKey: .dualStack)
     try container.encode(self.local.address, forKey: .localAddress)
     try container.encode(self.local.port, forKey: .localPort)
     try container.encode(self.local.portName, forKey: .localPortName)
@@ -396,6 +406,7 @@ extension Socket: Codable {
       protocol: try container.decode(String.self, forKey: .protocol),
       family: try Self.decodeWord(AddressFamily.self, .family, in: container))
     self.source = try container.decodeIfPresent(String.self, forKey: .source)
+    self.dualStack = try container.decodeIfPresent(Bool.self, forKey: .dualStack) ?? false
     self.local.address = try container.decodeIfPresent(String.self, forKey: .localAddress)
     self.local.port = try container.decodeIfPresent(Int.self, forKey: .localPort)
     self.local.portName = try container.decodeIfPresent(String.self, forKey: .localPortName)
@@ -443,6 +454,7 @@ package struct RawSocket {
   package var line: Int
   package var `protocol`: String
   package var family: AddressFamily?
+  package var dualStack: Bool = false
   package var local = Endpoint()
   package var remote = Endpoint()
   package var state: SocketState?
@@ -479,6 +491,7 @@ package struct RawSocket {
     case .line: return .int(self.line)
     case .protocol: return .stored(.protocol)
     case .family: return self.family.map { .word($0.word) } ?? .null
+    case .dualStack: return .bool(self.dualStack)
     case .localAddress: return Scalar(self.local.address)
     case .localPort: return Scalar(self.local.port)
     case .localPortName: return Scalar(self.local.portName)
@@ -534,31 +547,32 @@ package struct RawSocket {
     mask |= 1 << 3
     mask |= 1 << 4
     if family != nil { mask |= 1 << 5 }
-    if !local.address.isNone { mask |= 1 << 6 }
-    if local.port != nil { mask |= 1 << 7 }
-    if !local.portName.isNone { mask |= 1 << 8 }
-    if !local.interface.isNone { mask |= 1 << 9 }
-    if local.truncated { mask |= 1 << 10 }
-    if !remote.address.isNone { mask |= 1 << 11 }
-    if remote.port != nil { mask |= 1 << 12 }
-    if !remote.portName.isNone { mask |= 1 << 13 }
-    if !remote.interface.isNone { mask |= 1 << 14 }
-    if remote.truncated { mask |= 1 << 15 }
-    if state != nil { mask |= 1 << 16 }
-    if !stateRaw.isNone { mask |= 1 << 17 }
-    if recvQ != nil { mask |= 1 << 18 }
-    if sendQ != nil { mask |= 1 << 19 }
-    if pid != nil { mask |= 1 << 20 }
-    if !process.isNone { mask |= 1 << 21 }
-    if !component.isNone { mask |= 1 << 22 }
-    if ownerUnavailable { mask |= 1 << 23 }
-    if !user.isNone { mask |= 1 << 24 }
-    if inode != nil { mask |= 1 << 25 }
-    if !timer.isNone { mask |= 1 << 26 }
-    if !socketType.isNone { mask |= 1 << 27 }
-    if !owners.isEmpty { mask |= 1 << 28 }
-    if !details.isEmpty { mask |= 1 << 29 }
-    if !inferred.isEmpty { mask |= 1 << 30 }
+    if dualStack { mask |= 1 << 6 }
+    if !local.address.isNone { mask |= 1 << 7 }
+    if local.port != nil { mask |= 1 << 8 }
+    if !local.portName.isNone { mask |= 1 << 9 }
+    if !local.interface.isNone { mask |= 1 << 10 }
+    if local.truncated { mask |= 1 << 11 }
+    if !remote.address.isNone { mask |= 1 << 12 }
+    if remote.port != nil { mask |= 1 << 13 }
+    if !remote.portName.isNone { mask |= 1 << 14 }
+    if !remote.interface.isNone { mask |= 1 << 15 }
+    if remote.truncated { mask |= 1 << 16 }
+    if state != nil { mask |= 1 << 17 }
+    if !stateRaw.isNone { mask |= 1 << 18 }
+    if recvQ != nil { mask |= 1 << 19 }
+    if sendQ != nil { mask |= 1 << 20 }
+    if pid != nil { mask |= 1 << 21 }
+    if !process.isNone { mask |= 1 << 22 }
+    if !component.isNone { mask |= 1 << 23 }
+    if ownerUnavailable { mask |= 1 << 24 }
+    if !user.isNone { mask |= 1 << 25 }
+    if inode != nil { mask |= 1 << 26 }
+    if !timer.isNone { mask |= 1 << 27 }
+    if !socketType.isNone { mask |= 1 << 28 }
+    if !owners.isEmpty { mask |= 1 << 29 }
+    if !details.isEmpty { mask |= 1 << 30 }
+    if !inferred.isEmpty { mask |= 1 << 31 }
     return mask
   }
 
@@ -593,6 +607,7 @@ extension Socket {
   package init(_ raw: RawSocket) {
     self.init(dialect: raw.dialect, snapshot: raw.snapshot, line: raw.line, protocol: raw.protocol, family: raw.family)
     self.source = raw.source
+    self.dualStack = raw.dualStack
     self.local.address = raw.string(raw.local.address)
     self.local.port = raw.local.port
     self.local.portName = raw.string(raw.local.portName)
@@ -626,6 +641,7 @@ extension RawSocket {
   package init(_ socket: Socket) {
     self.init(dialect: socket.dialect, snapshot: socket.snapshot, line: socket.line, protocol: socket.protocol, family: socket.family)
     self.source = socket.source
+    self.dualStack = socket.dualStack
     self.local.address = keep(socket.local.address)
     self.local.port = socket.local.port
     self.local.portName = keep(socket.local.portName)

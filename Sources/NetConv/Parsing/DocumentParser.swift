@@ -9,6 +9,7 @@ struct DocumentParser {
   private var linux = LinuxNetstatParser()
   private var windows = WindowsNetstatParser()
   private var ss = SSParser()
+  private var bsd = BSDNetstatParser()
   private var other = OtherTables()
   /// The dialect of the last line a parser claimed: it reads ambiguous rows first.
   private var lastDialect: Dialect?
@@ -125,7 +126,7 @@ struct DocumentParser {
     return colon > second.start && colon < second.end - 1
   }
 
-  private static let rowStartWords: [[UInt8]] = ["TCP", "UDP", "tcp", "udp", "tcp6", "udp6"].map { Array($0.utf8) }
+  private static let rowStartWords: [[UInt8]] = ["TCP", "UDP", "tcp", "udp", "tcp6", "udp6", "tcp4", "udp4", "tcp46", "udp46"].map { Array($0.utf8) }
 
   /// Reads the row that starts at byte `start` of a prompt line as a line of its own: the line
   /// is a record when a dialect claims it, with a note, and noise otherwise.
@@ -204,7 +205,9 @@ struct DocumentParser {
     return nil
   }
 
-  private static let dialects: [Dialect] = [.linuxNetstat, .windowsNetstat, .ss]
+  /// BSD first: it claims only what is its own (dotted endpoints, its titles and headers), and
+  /// its bare titles (`Active Internet connections`) begin net-tools' longer ones.
+  private static let dialects: [Dialect] = [.bsdNetstat, .linuxNetstat, .windowsNetstat, .ss]
 
   /// Offers the line to one dialect parser; when it claims the line, the rows the others hold
   /// back are flushed and it becomes the first to be asked next time.
@@ -214,6 +217,7 @@ struct DocumentParser {
     case .linuxNetstat: lineClass = linux.read(line, tokens: tokens, context: &context)
     case .windowsNetstat: lineClass = windows.read(line, tokens: tokens, context: &context)
     case .ss: lineClass = ss.read(line, tokens: tokens, context: &context)
+    case .bsdNetstat: lineClass = bsd.read(line, tokens: tokens, context: &context)
     }
     guard let lineClass else { return nil }
     if candidate != .linuxNetstat { linux.flush(context: &context) }
@@ -228,6 +232,7 @@ struct DocumentParser {
     linux.endBlock()
     windows.endBlock()
     ss.endBlock()
+    bsd.endBlock()
     other.endBlock()
   }
 

@@ -11,13 +11,8 @@ extension OtherTables {
 
   /// The tables that hold no sockets, by title and header.
   static let kinds: [Kind] = [
-    Kind(name: "BSD/macOS netstat table (this dialect is not read yet)", titles: [], headerStart: [], headerContains: ["(state)"]),
-    Kind(name: "BSD netstat -A table (this dialect is not read yet)", titles: [], headerStart: ["Tcpcb"], headerContains: []),
-    Kind(name: "macOS kernel control table (this dialect is not read yet)", titles: [], headerStart: ["Proto", "Recv-Q", "Send-Q", "unit"], headerContains: []),
-    Kind(name: "macOS kernel socket table (this dialect is not read yet)", titles: [], headerStart: ["Proto", "Recv-Q", "Send-Q", "vendor"], headerContains: []),
-    Kind(name: "BSD netstat -T table (this dialect is not read yet)", titles: [], headerStart: ["Proto", "Rexmit"], headerContains: []),
-    Kind(name: "BSD/macOS UNIX socket table (this dialect is not read yet)", titles: [], headerStart: ["Address", "Type", "Recv-Q", "Send-Q"], headerContains: []),
-    Kind(name: "macOS netstat table (this dialect is not read yet)", titles: ["Active Multipath Internet connections", "Active LOCAL (UNIX) domain sockets", "Registered kernel control modules", "Active kernel event sockets", "Active kernel control sockets"], headerStart: [], headerContains: []),
+    Kind(name: "macOS kernel control sockets (not network sockets)", titles: [], headerStart: ["Proto", "Recv-Q", "Send-Q", "unit"], headerContains: []),
+    Kind(name: "macOS kernel event sockets (not network sockets)", titles: [], headerStart: ["Proto", "Recv-Q", "Send-Q", "vendor"], headerContains: []),
     Kind(name: "BSD/macOS routing table (netstat -r)", titles: ["Routing tables"], headerStart: [], headerContains: []),
     Kind(name: "interface table (netstat -i)", titles: [], headerStart: ["Name", "Mtu", "Network", "Address"], headerContains: []),
     Kind(name: "interface table (netstat -i)", titles: [], headerStart: ["Iface", "MTU"], headerContains: []),

@@ -10,6 +10,7 @@ struct Snapshots {
     case linuxUnix = 2
     case windows = 4
     case ss = 8
+    case bsd = 16
   }
 
   private(set) var current = 1
