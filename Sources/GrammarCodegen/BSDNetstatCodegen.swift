@@ -28,14 +28,6 @@ extension GrammarCodegen {
 
   func renderBSDNetstat() throws -> String {
     let file = try load(BSDNetstatFile.self, "bsd-netstat/vocabulary.json")
-    func strings(_ name: String, _ doc: String, _ items: [String]) -> String {
-      "  /// \(doc)\n  static let \(name): [String] = \(list(items))\n\n"
-    }
-    func pairs(_ name: String, _ doc: String, _ items: [String: String]) -> String {
-      var out = "  /// \(doc)\n  static let \(name): [String: String] = [\n"
-      for (key, value) in items.sorted(by: { $0.key < $1.key }) { out += "    \(lit(key)): \(lit(value)),\n" }
-      return out + "  ]\n\n"
-    }
     var out = "\nextension BSDNetstatVocabulary {\n"
     out += "  /// Proto column values → what they say about the socket; a `nil` family is told by the address.\n"
     out += "  static let protocolTable: [String: Proto] = [\n"
@@ -45,14 +37,14 @@ extension GrammarCodegen {
     }
     out += "  ]\n\n"
     out += stateTable(file.states)
-    out += strings("internetTitleTable", "Titles above an Internet table.", file.titles.internet)
-    out += strings("unixTitleTable", "Titles above a UNIX domain socket table.", file.titles.unix)
-    out += strings("beforeProtoTable", "Header words of the columns `-A` puts before Proto.", file.header_words.before_proto)
-    out += strings("stateHeaderTable", "Header words of the state column.", file.header_words.state)
-    out += pairs("counterTable", "Header words of the number columns between Proto and the addresses → their keys.", file.header_words.counters)
-    out += pairs("extraColumnTable", "Header words of the columns after the state → their keys.", file.extra_columns.filter { $0.key != "about" })
-    out += pairs("unixTypeTable", "UNIX table Type values → socket type.", file.unix_types)
-    out += pairs("skippedTitleTable", "Titles of sections that list no Internet or UNIX sockets → what the note calls them.", file.skipped_titles)
+    out += stringTable("internetTitleTable", "Titles above an Internet table.", file.titles.internet)
+    out += stringTable("unixTitleTable", "Titles above a UNIX domain socket table.", file.titles.unix)
+    out += stringTable("beforeProtoTable", "Header words of the columns `-A` puts before Proto.", file.header_words.before_proto)
+    out += stringTable("stateHeaderTable", "Header words of the state column.", file.header_words.state)
+    out += stringMap("counterTable", "Header words of the number columns between Proto and the addresses → their keys.", file.header_words.counters)
+    out += stringMap("extraColumnTable", "Header words of the columns after the state → their keys.", file.extra_columns.filter { $0.key != "about" })
+    out += stringMap("unixTypeTable", "UNIX table Type values → socket type.", file.unix_types)
+    out += stringMap("skippedTitleTable", "Titles of sections that list no Internet or UNIX sockets → what the note calls them.", file.skipped_titles)
     out += "}\n"
     return out
   }

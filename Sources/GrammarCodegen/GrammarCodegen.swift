@@ -58,7 +58,7 @@ public struct GrammarCodegen {
 
       """
     return [
-      (Self.outputPath, header + (try renderLinuxNetstat()) + (try renderWindowsNetstat()) + (try renderSS()) + (try renderBSDNetstat())
+      (Self.outputPath, header + (try renderLinuxNetstat()) + (try renderWindowsNetstat()) + (try renderSS()) + (try renderBSDNetstat()) + (try renderLsof())
           + (try renderServices())),
       (Self.otherTablesOutputPath, header + (try renderOtherTables())),
       (Self.reportOutputPath, header + (try renderReport())),
@@ -505,6 +505,18 @@ public struct GrammarCodegen {
     var out = "  /// State column values → canonical state.\n"
     out += "  static let stateTable: [String: SocketState] = [\n"
     for (word, canon) in states.sorted(by: { $0.key < $1.key }) { out += "    \(lit(word)): \(caseName(canon)),\n" }
+    return out + "  ]\n\n"
+  }
+
+  /// `static let NAME: [String]` with a doc comment.
+  func stringTable(_ name: String, _ doc: String, _ items: [String]) -> String {
+    "  /// \(doc)\n  static let \(name): [String] = \(list(items))\n\n"
+  }
+
+  /// `static let NAME: [String: String]` with a doc comment, sorted by key.
+  func stringMap(_ name: String, _ doc: String, _ items: [String: String]) -> String {
+    var out = "  /// \(doc)\n  static let \(name): [String: String] = [\n"
+    for (key, value) in items.sorted(by: { $0.key < $1.key }) { out += "    \(lit(key)): \(lit(value)),\n" }
     return out + "  ]\n\n"
   }
 

@@ -16,9 +16,10 @@ struct InputOptions: ParsableArguments {
     case windowsNetstat = "windows-netstat"
     case ss
     case bsdNetstat = "bsd-netstat"
+    case lsof
   }
 
-  @Option(name: .long, help: "Input dialect: auto, linux-netstat, windows-netstat, ss or bsd-netstat.")
+  @Option(name: .long, help: "Input dialect: auto, linux-netstat, windows-netstat, ss, bsd-netstat or lsof.")
   var from: Source = .auto
 
   @Flag(name: .long, help: "Fail (exit 65) when any line inside a table, or any number in it, cannot be read.")
@@ -32,6 +33,7 @@ struct InputOptions: ParsableArguments {
       case .windowsNetstat: .windowsNetstat
       case .ss: .ss
       case .bsdNetstat: .bsdNetstat
+      case .lsof: .lsof
       }
     return ParseOptions(dialect: dialect, strict: strict)
   }

@@ -594,6 +594,53 @@ extension BSDNetstatVocabulary {
 
 }
 
+extension LsofVocabulary {
+  /// TYPE column values → address family.
+  static let typeTable: [String: AddressFamily] = [
+    "IPv4": .ipv4,
+    "IPv6": .ipv6,
+    "inet": .ipv4,
+    "inet6": .ipv6,
+  ]
+
+  /// NODE column values → protocol.
+  static let nodeTable: [String: String] = [
+    "SCTP": "sctp",
+    "TCP": "tcp",
+    "UDP": "udp",
+    "UDPLITE": "udplite",
+  ]
+
+  /// State column values → canonical state.
+  static let stateTable: [String: SocketState] = [
+    "BOUND": .bound,
+    "CLOSE": .closed,
+    "CLOSED": .closed,
+    "CLOSE_WAIT": .closeWait,
+    "CLOSING": .closing,
+    "ESTABLISHED": .established,
+    "FIN_WAIT1": .finWait1,
+    "FIN_WAIT2": .finWait2,
+    "FIN_WAIT_1": .finWait1,
+    "FIN_WAIT_2": .finWait2,
+    "LAST_ACK": .lastAck,
+    "LISTEN": .listen,
+    "SYN_RCVD": .synReceived,
+    "SYN_RECV": .synReceived,
+    "SYN_SENT": .synSent,
+    "TIME_WAIT": .timeWait,
+  ]
+
+  /// Words lsof shows for a UDP socket: no connection state.
+  static let udpStateTable: [String] = ["Idle", "Unbound", "IDLE", "UNBOUND"]
+
+  /// Words of the header line.
+  static let headerWordTable: [String] = ["COMMAND", "PID", "TID", "TASKCMD", "USER", "FD", "TYPE", "DEVICE", "SIZE/OFF", "SIZE", "OFF", "NODE", "NAME"]
+
+  /// How many characters of COMMAND lsof shows by default.
+  static let commandWidth = 9
+}
+
 extension ServiceTable {
   /// Service name → port, from Grammar/services.tsv (341 names).
   static let portsByName: [String: Int] = [

@@ -43,6 +43,7 @@ enum PasteCleaner {
     [
       "TCP", "UDP", "TCPv6", "UDPv6", "tcp", "tcp6", "udp", "udp6", "udpl", "udpl6", "raw", "raw6", "unix", "sctp",
       "Proto", "Netid", "State", "Active", "ESTAB", "LISTEN", "UNCONN", "TIME-WAIT", "SYN-SENT", "CLOSE-WAIT",
+      "tcp4", "tcp46", "udp4", "udp46", "COMMAND", "LocalAddress",
     ].map { Array($0.utf8) })
 
   /// The end of a comment gutter at `start` (the marker and the blanks after it) when a table
@@ -92,8 +93,10 @@ enum PasteCleaner {
         for position in index...close { bytes[position] = 0x20 }
         changed = true
       } else if lead == UInt8(ascii: "<"), let close = bytes[index...].prefix(34).firstIndex(of: UInt8(ascii: ">")),
-        close > index + 1, !bytes[(index + 1)..<close].contains(0x20), bytes[index + 1] != UInt8(ascii: "-")
+        close > index + 1, !bytes[(index + 1)..<close].contains(0x20), bytes[index + 1] != UInt8(ascii: "-"),
+        close + 1 < bytes.count, bytes[close + 1] == 0x20 || bytes[close + 1] == 0x09
       {
+        // A nickname is followed by a blank; `<yourMachine>.local:40570` is a redacted host.
         for position in index...close { bytes[position] = 0x20 }
         changed = true
       } else if let end = bytes.withUnsafeBufferPointer({ commentGutterEnd($0, from: index) }) {

@@ -20,8 +20,12 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     case unknownState = "unknown-state"
     /// A port shown as a name missing from the service table (port `null`).
     case unknownService = "unknown-service"
-    /// An address that filled net-tools' column and may be cut.
+    /// An address that filled its column (net-tools, BSD netstat) and may be cut.
     case truncatedAddress = "truncated-address"
+    /// A line (`…`, `...`) that stands for rows the paste left out.
+    case elidedRows = "elided-rows"
+    /// A process name that filled its column (lsof's 9-character COMMAND) and may be cut.
+    case truncatedName = "truncated-name"
     /// A table that lists no sockets (routing, interfaces, `ss -s`), skipped.
     case skippedTable = "skipped-table"
     /// A line longer than the limit, cut.

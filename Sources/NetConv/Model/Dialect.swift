@@ -8,6 +8,8 @@ public enum Dialect: String, Codable, Sendable, CaseIterable {
   case ss = "ss"
   /// `netstat` of macOS, FreeBSD, OpenBSD, NetBSD, and Junos `show system connections`.
   case bsdNetstat = "bsd-netstat"
+  /// `lsof -i`, Linux and macOS.
+  case lsof = "lsof"
 }
 
 extension Dialect {
@@ -18,6 +20,7 @@ extension Dialect {
     case .linuxNetstat: return 2
     case .ss: return 4
     case .bsdNetstat: return 8
+    case .lsof: return 16
     }
   }
 }

@@ -40,6 +40,7 @@ extension Dialect {
     case .linuxNetstat: return "linux-netstat"
     case .ss: return "ss"
     case .bsdNetstat: return "bsd-netstat"
+    case .lsof: return "lsof"
     }
   }
 }

@@ -62,9 +62,9 @@ public struct Socket: Hashable, Sendable {
   public var timer: String?
   /// Socket type of UNIX, packet and vsock sockets in lower case (stream, dgram, seqpacket, raw).
   public var socketType: String?
-  /// ss: every process holding the socket (users:((...))), in the order shown; pid and process repeat
-  /// the first. null when none is shown. In CSV: one cell, owners joined with '; ', each as
-  /// 'process=NAME pid=N fd=N'.
+  /// ss: every process holding the socket (users:((...))), in the order shown; lsof: the process and
+  /// descriptor of its row; pid and process repeat the first. null when none is shown. In CSV: one
+  /// cell, owners joined with '; ', each as 'process=NAME pid=N fd=N'.
   public var owners: [SocketOwner] = []
   /// ss: other facts printed about the socket (-e sk/cgroup/v6only/shutdown, -i/-m/-O details such as
   /// rtt, cwnd, skmem, and peer_inode for UNIX sockets), keys sorted; a word shown alone (ts, sack)
@@ -217,9 +217,9 @@ extension Socket {
     case timer
     /// Socket type of UNIX, packet and vsock sockets in lower case (stream, dgram, seqpacket, raw).
     case socketType = "socket_type"
-    /// ss: every process holding the socket (users:((...))), in the order shown; pid and process repeat
-    /// the first. null when none is shown. In CSV: one cell, owners joined with '; ', each as
-    /// 'process=NAME pid=N fd=N'.
+    /// ss: every process holding the socket (users:((...))), in the order shown; lsof: the process and
+    /// descriptor of its row; pid and process repeat the first. null when none is shown. In CSV: one
+    /// cell, owners joined with '; ', each as 'process=NAME pid=N fd=N'.
     case owners
     /// ss: other facts printed about the socket (-e sk/cgroup/v6only/shutdown, -i/-m/-O details such as
     /// rtt, cwnd, skmem, and peer_inode for UNIX sockets), keys sorted; a word shown alone (ts, sack)

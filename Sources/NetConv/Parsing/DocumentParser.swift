@@ -10,6 +10,7 @@ struct DocumentParser {
   private var windows = WindowsNetstatParser()
   private var ss = SSParser()
   private var bsd = BSDNetstatParser()
+  private var lsof = LsofParser()
   private var other = OtherTables()
   /// The dialect of the last line a parser claimed: it reads ambiguous rows first.
   private var lastDialect: Dialect?
@@ -66,6 +67,14 @@ struct DocumentParser {
     if let lineClass = other.read(line, tokens: tokens, context: &context) {
       inTable = true
       return lineClass
+    }
+    if NoiseRecognizer.isElision(line, tokens: tokens) {
+      context.report(.note, .elidedRows, "'\(Self.excerpt(line, trimmed))' stands for rows the paste left out")
+      return .noise
+    }
+    if NoiseRecognizer.isCommentDelimiter(line, tokens: tokens) {
+      endBlock()
+      return .noise
     }
     if Self.startsLikeRow(line, tokens: tokens) {
       // In a table or not, a person would read it as a socket (a row a wrap cut inside its
@@ -165,6 +174,8 @@ struct DocumentParser {
     linux.flush(context: &context)
     windows.flush(context: &context)
     ss.flush(context: &context)
+    bsd.flush(context: &context)
+    lsof.flush(context: &context)
   }
 
   /// Moves the records and diagnostics produced since the last call into `records` and `diagnostics`.
@@ -207,7 +218,7 @@ struct DocumentParser {
 
   /// BSD first: it claims only what is its own (dotted endpoints, its titles and headers), and
   /// its bare titles (`Active Internet connections`) begin net-tools' longer ones.
-  private static let dialects: [Dialect] = [.bsdNetstat, .linuxNetstat, .windowsNetstat, .ss]
+  private static let dialects: [Dialect] = [.bsdNetstat, .linuxNetstat, .windowsNetstat, .ss, .lsof]
 
   /// Offers the line to one dialect parser; when it claims the line, the rows the others hold
   /// back are flushed and it becomes the first to be asked next time.
@@ -218,11 +229,14 @@ struct DocumentParser {
     case .windowsNetstat: lineClass = windows.read(line, tokens: tokens, context: &context)
     case .ss: lineClass = ss.read(line, tokens: tokens, context: &context)
     case .bsdNetstat: lineClass = bsd.read(line, tokens: tokens, context: &context)
+    case .lsof: lineClass = lsof.read(line, tokens: tokens, context: &context)
     }
     guard let lineClass else { return nil }
     if candidate != .linuxNetstat { linux.flush(context: &context) }
     if candidate != .windowsNetstat { windows.flush(context: &context) }
     if candidate != .ss { ss.flush(context: &context) }
+    if candidate != .bsdNetstat { bsd.flush(context: &context) }
+    if candidate != .lsof { lsof.flush(context: &context) }
     lastDialect = candidate
     return lineClass
   }

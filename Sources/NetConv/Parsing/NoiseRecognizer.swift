@@ -60,6 +60,20 @@ enum NoiseRecognizer {
     return tokens.dropLast().contains { line[$0.end - 1] == UInt8(ascii: ",") }
   }
 
+  /// Whether the line only opens or closes a comment around a pasted table (`/*`, `/**`, `*/`,
+  /// a lone `*` of a doc comment, PowerShell's `<#` and `#>`, `<!--`, `-->`): it ends the block.
+  static func isCommentDelimiter(_ line: LineText, tokens: Tokens) -> Bool {
+    tokens.count == 1 && commentDelimiters.contains { line.equals(tokens[tokens.startIndex], $0) }
+  }
+
+  /// Whether the line stands for rows left out (`…`, `...`, `[...]`): the rows around it are
+  /// one table, and nothing is lost that the paste showed.
+  static func isElision(_ line: LineText, tokens: Tokens) -> Bool {
+    tokens.count == 1 && elisions.contains { line.equals(tokens[tokens.startIndex], $0) }
+  }
+
+  private static let commentDelimiters: [[UInt8]] = ["/*", "/**", "*/", "*", "<#", "#>", "<!--", "-->"].map { Array($0.utf8) }
+  private static let elisions: [[UInt8]] = ["…", "...", "[...]", "[…]", "(...)"].map { Array($0.utf8) }
   private static let dashes = Array("--".utf8)
   private static let powerShell = Array("PS".utf8)
 

@@ -11,6 +11,7 @@ struct Snapshots {
     case windows = 4
     case ss = 8
     case bsd = 16
+    case lsof = 32
   }
 
   private(set) var current = 1
