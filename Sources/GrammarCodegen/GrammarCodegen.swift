@@ -59,6 +59,7 @@ public struct GrammarCodegen {
       """
     return [
       (Self.outputPath, header + (try renderLinuxNetstat()) + (try renderWindowsNetstat()) + (try renderSS()) + (try renderBSDNetstat()) + (try renderLsof())
+          + (try renderPowerShell())
           + (try renderServices())),
       (Self.otherTablesOutputPath, header + (try renderOtherTables())),
       (Self.reportOutputPath, header + (try renderReport())),

@@ -17,9 +17,10 @@ struct InputOptions: ParsableArguments {
     case ss
     case bsdNetstat = "bsd-netstat"
     case lsof
+    case powershell
   }
 
-  @Option(name: .long, help: "Input dialect: auto, linux-netstat, windows-netstat, ss, bsd-netstat or lsof.")
+  @Option(name: .long, help: "Input dialect: auto, linux-netstat, windows-netstat, ss, bsd-netstat, lsof or powershell.")
   var from: Source = .auto
 
   @Flag(name: .long, help: "Fail (exit 65) when any line inside a table, or any number in it, cannot be read.")
@@ -34,6 +35,7 @@ struct InputOptions: ParsableArguments {
       case .ss: .ss
       case .bsdNetstat: .bsdNetstat
       case .lsof: .lsof
+      case .powershell: .powershell
       }
     return ParseOptions(dialect: dialect, strict: strict)
   }

@@ -1,4 +1,5 @@
 import Foundation
+import NetConv
 import Testing
 
 /// The README shows the same library example that `PublicAPITests` compiles and runs.
@@ -31,5 +32,27 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: TestSupport.fixtures.appendingPathComponent("linux-netstat/tunap.txt").path))
     let ci = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent(".ci/run"), encoding: .utf8)
     #expect(ci.contains("\nswift test"))
+  }
+
+  /// Every row of the README's "One row of each dialect" table reads as its record column says.
+  @Test func dialectExamplesReadAsShown() throws {
+    let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let table = readme.components(separatedBy: "<!-- dialect examples: each row is parsed by ReadmeTests -->\n")[1]
+      .components(separatedBy: "<!-- end of dialect examples -->")[0]
+    let rows = table.split(separator: "\n").dropFirst(2)
+    #expect(rows.count == Dialect.allCases.count)
+    for row in rows {
+      let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      let code = cells[1].components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+      let dialect = try #require(Dialect(rawValue: cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))))
+      // A header shown after "under" comes first.
+      let input = (code.count > 1 ? code[1] + "\n" : "") + code[0] + "\n"
+      let record = try #require(TestSupport.parse(input).records.first, "\(dialect): no record")
+      var summary = "\(record.protocol) \(record.local.address ?? "-"):\(record.local.port ?? 0) → \(record.remote.address ?? "-"):\(record.remote.port ?? 0) \(record.state?.rawValue ?? "-")"
+      if let pid = record.pid { summary += " pid \(pid)" }
+      if let process = record.process { summary += " \(process)" }
+      #expect(record.dialect == dialect)
+      #expect(summary == cells[2], "\(dialect)")
+    }
   }
 }

@@ -641,6 +641,56 @@ extension LsofVocabulary {
   static let commandWidth = 9
 }
 
+extension PowerShellVocabulary {
+  /// Column (property) names → the record key they fill.
+  static let columnTable: [String: String] = [
+    "AppliedSetting": "applied_setting",
+    "CreationTime": "creation_time",
+    "LocalAddress": "local_address",
+    "LocalPort": "local_port",
+    "Name": "process",
+    "OffloadState": "offload_state",
+    "OwningProcess": "pid",
+    "ProcName": "process",
+    "Process": "process",
+    "ProcessName": "process",
+    "Protocol": "protocol",
+    "RemoteAddress": "remote_address",
+    "RemotePort": "remote_port",
+    "State": "state",
+  ]
+
+  /// State column values → canonical state.
+  static let stateTable: [String: SocketState] = [
+    "Bound": .bound,
+    "CloseWait": .closeWait,
+    "Closed": .closed,
+    "Closing": .closing,
+    "DeleteTCB": .closed,
+    "Established": .established,
+    "FinWait1": .finWait1,
+    "FinWait2": .finWait2,
+    "LastAck": .lastAck,
+    "Listen": .listen,
+    "SynReceived": .synReceived,
+    "SynSent": .synSent,
+    "TimeWait": .timeWait,
+  ]
+
+  /// AppliedSetting values; the cell is blank on Listen and TimeWait rows.
+  static let appliedSettingTable: [String] = ["Internet", "Datacenter", "Compat", "InternetCustom", "DatacenterCustom", "Custom"]
+
+  /// OffloadState values.
+  static let offloadStateTable: [String] = ["InHost", "Offloading", "Offloaded", "Uploading"]
+
+  /// Cmdlets (lower case) → the protocol of the table they print.
+  static let commandTable: [String: String] = [
+    "get-nettcpconnection": "tcp",
+    "get-netudpendpoint": "udp",
+  ]
+
+}
+
 extension ServiceTable {
   /// Service name → port, from Grammar/services.tsv (341 names).
   static let portsByName: [String: Int] = [

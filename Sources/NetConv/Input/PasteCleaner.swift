@@ -56,9 +56,19 @@ enum PasteCleaner {
       while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
       var end = index
       while end < bytes.count && bytes[end] != 0x20 && bytes[end] != 0x09 { end += 1 }
-      if tableWords.contains(Array(bytes[index..<end])) { return index }
+      if tableWords.contains(Array(bytes[index..<end])) || isAddress(bytes[index..<end]) { return index }
     }
     return nil
+  }
+
+  /// Whether a word after a comment marker is an IP address, as the rows of a PowerShell table
+  /// pasted as comments start (`# 0.0.0.0   1337   …`): a digit first, then a dot or colon
+  /// among digits, hex digits and dots (`::` first for IPv6).
+  private static func isAddress(_ word: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
+    guard word.count >= 2, let first = word.first else { return false }
+    let startsLikeAddress = ByteScan.isDigit(first) || (first == UInt8(ascii: ":") && word.dropFirst().first == UInt8(ascii: ":"))
+    guard startsLikeAddress, word.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }) else { return false }
+    return word.allSatisfy { ByteScan.isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") || ($0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "f")) }
   }
 
   /// Cleans `bytes` in place.

@@ -10,6 +10,8 @@ public enum Dialect: String, Codable, Sendable, CaseIterable {
   case bsdNetstat = "bsd-netstat"
   /// `lsof -i`, Linux and macOS.
   case lsof = "lsof"
+  /// PowerShell `Get-NetTCPConnection` and `Get-NetUDPEndpoint`.
+  case powershell = "powershell"
 }
 
 extension Dialect {
@@ -21,6 +23,7 @@ extension Dialect {
     case .ss: return 4
     case .bsdNetstat: return 8
     case .lsof: return 16
+    case .powershell: return 32
     }
   }
 }

@@ -30,7 +30,7 @@ public enum NetConvError: Error, Hashable, Sendable, CustomStringConvertible {
         "the input looks like binary data (mostly NUL and control bytes, the first at offset \(offset)), not netstat or ss text"
     case .noSocketTables(let lines):
       return
-        "no netstat or ss table found in \(lines) line\(lines == 1 ? "" : "s"): expected output of netstat -tunap, ss -tunap or Windows netstat -ano"
+        "no socket table found in \(lines) line\(lines == 1 ? "" : "s"): expected output of netstat (Windows, Linux, macOS, BSD), ss, lsof -i or Get-NetTCPConnection"
     case .unrecognizedLines(let count, let first):
       return
         "\(count) line\(count == 1 ? "" : "s") inside a table could not be read (the first is line \(first)); strict reading treats that as an error"

@@ -41,6 +41,7 @@ extension Dialect {
     case .ss: return "ss"
     case .bsdNetstat: return "bsd-netstat"
     case .lsof: return "lsof"
+    case .powershell: return "powershell"
     }
   }
 }

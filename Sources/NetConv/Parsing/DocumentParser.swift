@@ -11,6 +11,7 @@ struct DocumentParser {
   private var ss = SSParser()
   private var bsd = BSDNetstatParser()
   private var lsof = LsofParser()
+  private var powershell = PowerShellParser()
   private var other = OtherTables()
   /// The dialect of the last line a parser claimed: it reads ambiguous rows first.
   private var lastDialect: Dialect?
@@ -40,12 +41,16 @@ struct DocumentParser {
     let trimmed = line.trimmed
     if trimmed.isEmpty {
       if ss.claimBlank(line) { return .continuation }
+      if powershell.claimBlank(line) { return .noise }
       endBlock()
       return .noise
     }
     sawText = true
     tokens = []  // let go of the storage first, or writing to it would copy it
     tokens = line.tokens(of: trimmed, reusing: &tokenStorage)
+    if powershell.awaitsRuler, let header = powershell.readAfterHeader(line, tokens: tokens) {
+      return header  // a PowerShell header's wrapped rest or ruler, which would end the block
+    }
     if NoiseRecognizer.isGrepSeparator(line, tokens: tokens) {
       flushAll()  // the row above is complete; the table goes on
       return .noise
@@ -176,6 +181,7 @@ struct DocumentParser {
     ss.flush(context: &context)
     bsd.flush(context: &context)
     lsof.flush(context: &context)
+    powershell.flush(context: &context)
   }
 
   /// Moves the records and diagnostics produced since the last call into `records` and `diagnostics`.
@@ -218,7 +224,7 @@ struct DocumentParser {
 
   /// BSD first: it claims only what is its own (dotted endpoints, its titles and headers), and
   /// its bare titles (`Active Internet connections`) begin net-tools' longer ones.
-  private static let dialects: [Dialect] = [.bsdNetstat, .linuxNetstat, .windowsNetstat, .ss, .lsof]
+  private static let dialects: [Dialect] = [.bsdNetstat, .linuxNetstat, .windowsNetstat, .ss, .lsof, .powershell]
 
   /// Offers the line to one dialect parser; when it claims the line, the rows the others hold
   /// back are flushed and it becomes the first to be asked next time.
@@ -230,6 +236,7 @@ struct DocumentParser {
     case .ss: lineClass = ss.read(line, tokens: tokens, context: &context)
     case .bsdNetstat: lineClass = bsd.read(line, tokens: tokens, context: &context)
     case .lsof: lineClass = lsof.read(line, tokens: tokens, context: &context)
+    case .powershell: lineClass = powershell.read(line, tokens: tokens, context: &context)
     }
     guard let lineClass else { return nil }
     if candidate != .linuxNetstat { linux.flush(context: &context) }
@@ -237,6 +244,7 @@ struct DocumentParser {
     if candidate != .ss { ss.flush(context: &context) }
     if candidate != .bsdNetstat { bsd.flush(context: &context) }
     if candidate != .lsof { lsof.flush(context: &context) }
+    if candidate != .powershell { powershell.flush(context: &context) }
     lastDialect = candidate
     return lineClass
   }
@@ -247,6 +255,7 @@ struct DocumentParser {
     windows.endBlock()
     ss.endBlock()
     bsd.endBlock()
+    powershell.endBlock()
     other.endBlock()
   }
 

@@ -12,6 +12,7 @@ struct Snapshots {
     case ss = 8
     case bsd = 16
     case lsof = 32
+    case powershell = 64
   }
 
   private(set) var current = 1
