@@ -16,6 +16,7 @@ extension GrammarCodegen {
       let before_proto: [String]
       let state: [String]
       let counters: [String: String]
+      let extras_without_state: [String]
     }
     let protocols: [String: ProtocolEntry]
     let states: [String: String]
@@ -40,6 +41,7 @@ extension GrammarCodegen {
     out += stringTable("internetTitleTable", "Titles above an Internet table.", file.titles.internet)
     out += stringTable("unixTitleTable", "Titles above a UNIX domain socket table.", file.titles.unix)
     out += stringTable("beforeProtoTable", "Header words of the columns `-A` puts before Proto.", file.header_words.before_proto)
+    out += stringTable("extraWithoutStateTable", "Header words of FreeBSD -x, which prints no state column.", file.header_words.extras_without_state)
     out += stringTable("stateHeaderTable", "Header words of the state column.", file.header_words.state)
     out += stringMap("counterTable", "Header words of the number columns between Proto and the addresses → their keys.", file.header_words.counters)
     out += stringMap("extraColumnTable", "Header words of the columns after the state → their keys.", file.extra_columns.filter { $0.key != "about" })

@@ -18,6 +18,7 @@ enum BSDNetstatVocabulary {
   }
   static let beforeProto: Set<String> = Set(beforeProtoTable)
   static let stateHeaders: Set<String> = Set(stateHeaderTable)
+  static let extrasWithoutState: Set<String> = Set(extraWithoutStateTable)
   static let unixTypes = ByteTable(unixTypeTable.map { ($0.key, $0.value) })
   /// The words `(including servers)` a title may end in; anything else after a title is another
   /// tool's (net-tools' `(servers and established)`).

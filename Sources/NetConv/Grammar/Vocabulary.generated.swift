@@ -551,6 +551,9 @@ extension BSDNetstatVocabulary {
   /// Header words of the columns `-A` puts before Proto.
   static let beforeProtoTable: [String] = ["Tcpcb", "Socket", "Flowhash", "PCB"]
 
+  /// Header words of FreeBSD -x, which prints no state column.
+  static let extraWithoutStateTable: [String] = ["R-MBUF", "R-HIWA", "R-CLUS", "R-BCNT"]
+
   /// Header words of the state column.
   static let stateHeaderTable: [String] = ["(state)", "TCP-State", "IP-Proto"]
 

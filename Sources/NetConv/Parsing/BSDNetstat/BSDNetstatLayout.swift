@@ -66,7 +66,8 @@ struct BSDNetstatLayout {
     // Without a state column the header is BSD's when its number columns say so (`-T`), a
     // `-A` column comes first, or nothing follows the queues' addresses (OpenBSD's UDP group):
     // `Proto Local Address Foreign Address State` is Windows' header, and net-tools' ends in State.
-    guard hasState || leading > 0 || counters.contains("rexmit") || (!counters.isEmpty && index == tokens.endIndex) else {
+    let bsdExtras = index < tokens.endIndex && BSDNetstatVocabulary.extrasWithoutState.contains(line.string(tokens[index]))
+    guard hasState || leading > 0 || counters.contains("rexmit") || bsdExtras || (!counters.isEmpty && index == tokens.endIndex) else {
       return nil
     }
     self.counters = counters
