@@ -33,14 +33,16 @@ struct ReportCommand: ParsableCommand {
   mutating func run() throws {
     defer { Report.flush() }
     var records: [Socket] = []
+    var unread = ConnectionReport.Unread()
     var status: Int32 = 0
     for name in files.isEmpty ? ["-"] : files {
       let loaded = RecordLoader.load(name, input)
       records += loaded.records
+      unread.add(loaded.unread)
       status = max(status, loaded.status)
     }
     if (records.isEmpty || input.strict) && status != 0 { throw ExitCode(status) }
-    let report = ConnectionReport(records: records)
+    let report = ConnectionReport(records: records, unread: unread)
     let text: String
     if json {
       let encoder = JSONEncoder()
@@ -53,6 +55,8 @@ struct ReportCommand: ParsableCommand {
       text = ReportTextRenderer(colour: colour).render(report)
     }
     FileHandle.standardOutput.write(Data(text.utf8))
+    // A report of no socket is said, never passed off as a clean bill.
+    if records.isEmpty { throw ExitCode(65) }
   }
 }
 
@@ -99,20 +103,25 @@ struct DiffCommand: ParsableCommand {
 
 /// Reads one input to records for the report and diff commands, printing its diagnostics.
 enum RecordLoader {
-  static func load(_ name: String, _ input: InputOptions) -> (records: [Socket], status: Int32) {
-    guard let (reader, display) = input.open(name) else { return ([], 66) }
+  /// Reads one input's records, printing its warnings, and the numbers of the lines that could
+  /// not be read.
+  static func load(_ name: String, _ input: InputOptions) -> (records: [Socket], unread: ConnectionReport.Unread, status: Int32) {
+    guard let (reader, display) = input.open(name) else { return ([], ConnectionReport.Unread(), 66) }
     var records: [Socket] = []
+    var unread = ConnectionReport.Unread()
     do {
       while let event = try reader.next() {
         switch event {
         case .record(let socket): records.append(socket)
-        case .diagnostic(let diagnostic) where diagnostic.severity != .note: Report.print(diagnostic, file: display)
+        case .diagnostic(let diagnostic) where diagnostic.severity != .note:
+          if diagnostic.kind == .unrecognizedLine, let line = diagnostic.line { unread.add(line: line) }
+          Report.print(diagnostic, file: display)
         case .diagnostic: break
         }
       }
     } catch {
-      return (records, InputOptions.status(for: error, display: display))
+      return (records, unread, InputOptions.status(for: error, display: display))
     }
-    return (records, 0)
+    return (records, unread, 0)
   }
 }

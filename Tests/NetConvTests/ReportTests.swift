@@ -6,11 +6,30 @@ import Testing
 /// (`NAME.report`, re-recorded with RECORD_FIXTURES=1) and the facts a helper relies on.
 @Suite struct ReportTests {
   static let folder = TestSupport.fixtures.appendingPathComponent("reports")
-  static let scenarios = ["scam-anydesk", "busy-browser", "linux-server-exposed", "interval-new-connection"]
+  static let scenarios = ["scam-anydesk", "busy-browser", "linux-server-exposed", "interval-new-connection", "unread-lines"]
 
   static func report(_ name: String) throws -> ConnectionReport {
     let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("\(name).txt")))
-    return ConnectionReport(records: TestSupport.parse(bytes).records)
+    let result = TestSupport.parse(bytes)
+    var unread = ConnectionReport.Unread()
+    for diagnostic in result.diagnostics where diagnostic.kind == .unrecognizedLine { unread.add(line: diagnostic.line ?? 0) }
+    return ConnectionReport(records: result.records, unread: unread)
+  }
+
+  /// A paste with lines netconv could not read never gets an all-clear: the report says how
+  /// many and where, first, in text and HTML; a paste with no socket at all exits 65.
+  @Test func unreadLinesAreNeverAnAllClear() throws {
+    let report = try Self.report("unread-lines")
+    #expect(report.unread.count == 1 && report.unread.lines == [9])
+    #expect(!report.findings.contains { $0.level == .question })
+    let text = ReportTextRenderer(colour: false).render(report)
+    #expect(!text.contains("Nothing here needs a question"))
+    #expect(text.contains("! 1 line of the paste could not be read (input line 9)"))
+    let html = ReportHTMLRenderer().render(report)
+    #expect(html.contains("1 line of the paste could not be read (input line 9)") && !html.contains("Nothing here needs a question"))
+    let empty = try TestSupport.run(["report", "-"], stdin: Data("Proto  Local Address          Foreign Address        State           PID\n".utf8))
+    #expect(empty.status == 65)
+    #expect(empty.stdout.contains("No socket could be read") && !empty.stdout.contains("Nothing here needs a question"))
   }
 
   @Test(arguments: scenarios)
@@ -47,6 +66,21 @@ import Testing
     #expect(first.level == .question)
     #expect(first.title == "AnyDesk is connected to the internet (198.51.100.23:6568)")
     #expect(report.programs.first?.remoteAccessTool == "AnyDesk")
+  }
+
+  /// `diff` reads the new dialects like the others: two `lsof -i` pastes of one Mac, the
+  /// second with AnyDesk, show its sockets as appeared.
+  @Test func diffReadsTheNewDialects() throws {
+    let after = TestSupport.fixtures.appendingPathComponent("lsof/macos-i.txt")
+    let text = try String(contentsOf: after, encoding: .utf8)
+    let before = FileManager.default.temporaryDirectory.appendingPathComponent("netconv-before-\(UUID().uuidString).txt")
+    try text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("AnyDesk") }.joined(separator: "\n")
+      .write(to: before, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: before) }
+    let diff = try TestSupport.run(["diff", before.path, after.path])
+    #expect(diff.status == 0)
+    #expect(diff.stdout.contains("+ appeared: tcp 192.168.1.12:50401 → relay-4a1b2c3d.net.anydesk.com:6568 (AnyDesk)"))
+    #expect(!diff.stdout.contains("launchd"))
   }
 
   @Test func busyBrowserIsNormalAndNamesTheProviders() throws {

@@ -123,8 +123,38 @@ public struct ConnectionReport: Codable, Sendable {
     public var dialects: [String] = []
   }
 
+  /// Lines of the paste netconv could not read: what they show is not in the report, so the
+  /// report never gives an all-clear while there are any.
+  public struct Unread: Codable, Sendable, Equatable {
+    /// How many lines could not be read.
+    public var count = 0
+    /// The first of their line numbers (at most ``shownLimit``).
+    public var lines: [Int] = []
+
+    /// How many line numbers are listed.
+    public static let shownLimit = 10
+
+    /// No unread line.
+    public init() {}
+
+    /// Counts line `number` as unread; only the first ``shownLimit`` numbers are kept, so memory
+    /// stays flat however much of a paste cannot be read.
+    public mutating func add(line number: Int) {
+      count += 1
+      if lines.count < Self.shownLimit { lines.append(number) }
+    }
+
+    /// Adds the unread lines of another input.
+    public mutating func add(_ other: Unread) {
+      count += other.count
+      lines += other.lines.prefix(Self.shownLimit - lines.count)
+    }
+  }
+
   /// Counts at a glance.
   public var summary = Summary()
+  /// Lines that could not be read.
+  public var unread = Unread()
   /// What the helper should know, questions first.
   public var findings: [Finding] = []
   /// Every program and what it talks to.
@@ -134,8 +164,33 @@ public struct ConnectionReport: Codable, Sendable {
   /// Connections that appeared or went away between snapshots.
   public var changes: [Change] = []
 
-  /// Builds the report for the records of one paste.
-  public init(records: [Socket]) {
+  /// Builds the report for the records of one paste; `unread` counts the lines that could not
+  /// be read (``Diagnostic/Kind/unrecognizedLine``), so the report can say what it does not cover.
+  public init(records: [Socket], unread: Unread = Unread()) {
     ReportBuilder(records: records).build(into: &self)
+    self.unread = unread
+  }
+
+  /// `1 socket`, `2 sockets`: a count with its noun in agreement.
+  public static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
+  }
+
+  /// What the report says when it found nothing to question: an all-clear only when every line
+  /// was read and there was something to read.
+  public var nothingToQuestion: String {
+    if summary.sockets == 0 { return "No socket could be read from this paste, so there is nothing to judge yet." }
+    if unread.count > 0 {
+      return "No question about the sockets that could be read, but \(unread.count) line\(unread.count == 1 ? "" : "s") could not be read: check \(unread.count == 1 ? "it" : "them") before giving an all-clear."
+    }
+    return "Nothing here needs a question."
+  }
+
+  /// The sentence about unread lines, `nil` when every line was read.
+  public var unreadWarning: String? {
+    guard unread.count > 0 else { return nil }
+    let shown = unread.lines.map(String.init).joined(separator: ", ") + (unread.count > unread.lines.count ? ", …" : "")
+    let lines = unread.count == 1 ? "1 line" : "\(unread.count) lines"
+    return "\(lines) of the paste could not be read (input line\(unread.count == 1 ? "" : "s") \(shown)): what \(unread.count == 1 ? "it shows" : "they show") is not in this report."
   }
 }

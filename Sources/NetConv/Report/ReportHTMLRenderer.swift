@@ -8,12 +8,15 @@ public struct ReportHTMLRenderer {
   public func render(_ report: ConnectionReport, title: String = "netconv report") -> String {
     let summary = report.summary
     var body = "<h1>\(Self.escape(title))</h1>\n"
-    body += "<p>\(summary.sockets) sockets from \(summary.programs) programs; \(summary.connections) connections, "
-    body += "\(summary.internetConnections) to the internet; \(summary.listenersReachableFromNetwork) listening sockets "
+    let count = ConnectionReport.count
+    body += "<p>\(count(summary.sockets, "socket", nil)) from \(count(summary.programs, "program", nil)); "
+    body += "\(count(summary.connections, "connection", nil)), \(summary.internetConnections) to the internet; "
+    body += "\(count(summary.listenersReachableFromNetwork, "listening socket", nil)) "
     body += "reachable from the network, \(summary.listenersLocalOnly) only from this machine.</p>\n"
+    if let warning = report.unreadWarning { body += "<p class=\"question\">\(Self.escape(warning))</p>\n" }
     body += "<h2>Worth a question</h2>\n"
     let questions = report.findings.filter { $0.level == .question }
-    body += questions.isEmpty ? "<p>Nothing here needs a question.</p>\n" : list(questions, css: "question")
+    body += questions.isEmpty ? "<p>\(Self.escape(report.nothingToQuestion))</p>\n" : list(questions, css: "question")
     let notes = report.findings.filter { $0.level != .question }
     if !notes.isEmpty { body += "<h2>Good to know</h2>\n" + list(notes, css: "note") }
     body += "<h2>Programs</h2>\n<table><tr><th>Program</th><th>PID</th><th>Sockets</th><th>Talks to</th></tr>\n"

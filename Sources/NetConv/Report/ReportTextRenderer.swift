@@ -16,16 +16,18 @@ public struct ReportTextRenderer {
     var out = ""
     let summary = report.summary
     out += heading("What this machine is doing on the network")
-    out += "\(summary.sockets) sockets from \(summary.programs) programs"
-    out += " (\(summary.dialects.joined(separator: ", ")))"
+    let count = ConnectionReport.count
+    out += "\(count(summary.sockets, "socket", nil)) from \(count(summary.programs, "program", nil))"
+    if !summary.dialects.isEmpty { out += " (\(summary.dialects.joined(separator: ", ")))" }
     out += summary.snapshots > 1 ? ", \(summary.snapshots) snapshots (the last one is described)\n" : "\n"
-    out += "\(summary.connections) connections, \(summary.internetConnections) of them to the internet; "
-    out += "\(summary.listenersReachableFromNetwork) listening sockets reachable from the network, "
+    out += "\(count(summary.connections, "connection", nil)), \(summary.internetConnections) of them to the internet; "
+    out += "\(count(summary.listenersReachableFromNetwork, "listening socket", nil)) reachable from the network, "
     out += "\(summary.listenersLocalOnly) only from this machine\n"
+    if let warning = report.unreadWarning { out += paint("! " + warning, .red) + "\n" }
 
     out += heading("Worth a question")
     let questions = report.findings.filter { $0.level == .question }
-    if questions.isEmpty { out += "Nothing here needs a question.\n" }
+    if questions.isEmpty { out += report.nothingToQuestion + "\n" }
     for finding in questions { out += bullet(finding, marker: paint("?", .red)) }
     let notes = report.findings.filter { $0.level != .question }
     if !notes.isEmpty {
