@@ -25,6 +25,9 @@ struct PowerShellParser: DialectParser {
   /// Get-NetUDPEndpoint table after a Get-NetTCPConnection one is the same moment, not a new one.
   private var protocolsSeen: Set<String> = []
   private var protocolsSnapshot = 0
+  /// A `Format-Table -GroupBy` heading (`State: Listen`) came before the header: the groups are
+  /// one listing, each with its own header.
+  private var groupHeading = false
 
   mutating func endBlock() {
     columns = PowerShellColumns()
@@ -69,6 +72,12 @@ struct PowerShellParser: DialectParser {
     if let held, !held.isClosed, let joined = joinHeld(line, tokens: tokens, context: &context) { return joined }
     emitHeld(context: &context)
     if let list = readListLine(line, tokens: tokens, context: &context) { return list }
+    if tokens.count >= 2, let first = tokens.first, line[first.end - 1] == UInt8(ascii: ":"),
+      PowerShellVocabulary.columns[line.string(Span(start: first.start, end: first.end - 1))] != nil
+    {
+      groupHeading = true  // `State: Listen` above a group of Format-Table -GroupBy
+      return .banner
+    }
     if let header = PowerShellColumns(header: line, tokens: tokens) {
       flush(context: &context)
       columns = header
@@ -105,7 +114,9 @@ struct PowerShellParser: DialectParser {
       protocolsSnapshot = context.snapshots.current
       protocolsSeen = []
     }
-    if protocolsSeen.contains(proto) {
+    let grouped = groupHeading
+    groupHeading = false
+    if protocolsSeen.contains(proto) && !grouped {
       context.snapshots.header(.powershell)
       protocolsSnapshot = context.snapshots.current
       protocolsSeen = []
