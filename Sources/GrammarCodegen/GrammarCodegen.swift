@@ -368,6 +368,8 @@ public struct GrammarCodegen {
       let name: String
       let process_prefixes: [String]
       let ports: [Int]
+      let relay_ports: [Int]?
+      let relay_host_suffixes: [String]?
     }
     struct InboundPort: Decodable {
       let port: Int
@@ -405,7 +407,8 @@ public struct GrammarCodegen {
     out += "  /// Remote-access tools: name, process-name prefixes, default ports.\n"
     out += "  static let remoteAccessTools: [RemoteAccessTool] = [\n"
     for tool in tools.tools {
-      out += "    RemoteAccessTool(name: \(lit(tool.name)), processPrefixes: \(list(tool.process_prefixes)), ports: \(ints(tool.ports))),\n"
+      out += "    RemoteAccessTool(name: \(lit(tool.name)), processPrefixes: \(list(tool.process_prefixes)), ports: \(ints(tool.ports)), "
+      out += "relayPorts: \(ints(tool.relay_ports ?? [])), relayHostSuffixes: \(list(tool.relay_host_suffixes ?? []))),\n"
     }
     out += "  ]\n\n  /// Ports whose listeners let someone in from outside.\n"
     out += "  static let inboundPorts: [InboundPort] = [\n"

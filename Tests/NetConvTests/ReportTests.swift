@@ -6,7 +6,7 @@ import Testing
 /// (`NAME.report`, re-recorded with RECORD_FIXTURES=1) and the facts a helper relies on.
 @Suite struct ReportTests {
   static let folder = TestSupport.fixtures.appendingPathComponent("reports")
-  static let scenarios = ["scam-anydesk", "busy-browser", "linux-server-exposed", "interval-new-connection", "unread-lines"]
+  static let scenarios = ["scam-anydesk", "busy-browser", "linux-server-exposed", "interval-new-connection", "unread-lines", "ano-teamviewer-by-port"]
 
   static func report(_ name: String) throws -> ConnectionReport {
     let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("\(name).txt")))
@@ -14,6 +14,25 @@ import Testing
     var unread = ConnectionReport.Unread()
     for diagnostic in result.diagnostics where diagnostic.kind == .unrecognizedLine { unread.add(line: diagnostic.line ?? 0) }
     return ConnectionReport(records: result.records, unread: unread)
+  }
+
+  /// `netstat -ano` shows no program names: a connection to TeamViewer's port 5938 is asked
+  /// about by its port, with what to ask for next; PID 4 is System, PID 0 (connections no
+  /// program holds) is never listed as a program, and a connection asked about is not also
+  /// counted as normal.
+  @Test func withoutNamesARemoteAccessToolIsFoundByItsPort() throws {
+    let report = try Self.report("ano-teamviewer-by-port")
+    let first = try #require(report.findings.first)
+    #expect(first.level == .question && first.title == "PID 7232 is connected to TeamViewer's servers (198.51.100.9:5938)")
+    #expect(first.detail.contains("netstat -abno") && first.detail.contains("tasklist /svc /fi \"PID eq 7232\""))
+    #expect(report.programs.contains { $0.name == "System" && $0.pids == [4] })
+    #expect(!report.programs.contains { $0.pids.contains(0) } && !report.listeners.contains { $0.program.contains("PID 0") })
+    #expect(report.findings.contains { $0.title == "2 finished connections, waiting to close" })
+    let normal = try #require(report.findings.first { $0.level == .normal && $0.title.contains("to the internet") })
+    #expect(normal.title == "4 connections to the internet besides the one asked about above")
+    let text = ReportTextRenderer(colour: false).render(report)
+    #expect(!text.contains("none") || text.contains("Reachable from the network: none") || text.contains("machine: none"))
+    #expect(text.contains("1 connected") && !text.contains("established"))
   }
 
   /// A paste with lines netconv could not read never gets an all-clear: the report says how

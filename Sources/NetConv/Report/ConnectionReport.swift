@@ -171,6 +171,24 @@ public struct ConnectionReport: Codable, Sendable {
     self.unread = unread
   }
 
+  /// A canonical state (or `none`) in the words a helper reads out: `waiting to close`, not
+  /// `TIME_WAIT`; a UDP socket without a state is `open`.
+  public static func stateWords(_ state: String) -> String {
+    switch state {
+    case "LISTEN": return "listening"
+    case "ESTABLISHED": return "connected"
+    case "TIME_WAIT": return "finished, waiting to close"
+    case "CLOSE_WAIT": return "closed by the other end"
+    case "SYN_SENT": return "trying to connect"
+    case "SYN_RECEIVED": return "being connected to"
+    case "FIN_WAIT_1", "FIN_WAIT_2", "CLOSING", "LAST_ACK": return "closing"
+    case "CLOSED": return "closed"
+    case "BOUND": return "reserved, not connected"
+    case "UNKNOWN": return "in a state netconv does not know"
+    default: return "open, without a connection state"
+    }
+  }
+
   /// `1 socket`, `2 sockets`: a count with its noun in agreement.
   public static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(number) " + (number == 1 ? singular : plural ?? singular + "s")

@@ -31,10 +31,17 @@ struct ReportBuilder {
 
   static func programName(_ socket: Socket) -> String {
     if let process = socket.process { return process }
-    if socket.pid == 4 && socket.dialect == .windowsNetstat { return "System" }
+    let windows = socket.dialect == .windowsNetstat || socket.dialect == .powershell
+    if socket.pid == 4 && windows { return "System" }
     if socket.ownerUnavailable { return "owner not shown (needs administrator rights)" }
     if let pid = socket.pid { return "PID \(pid)" }
     return "no program shown"
+  }
+
+  /// Windows shows connections no program holds any more (TIME_WAIT) under PID 0: they are
+  /// counted as finished connections, never listed as a program or a listener.
+  static func isHeldByNoProgram(_ socket: Socket) -> Bool {
+    socket.pid == 0 && socket.process == nil && (socket.dialect == .windowsNetstat || socket.dialect == .powershell)
   }
 
   static func isInternet(_ address: String?) -> Bool {
@@ -47,7 +54,7 @@ struct ReportBuilder {
     var order: [String] = []
     var table: [String: ConnectionReport.Program] = [:]
     var pids: [String: Set<Int>] = [:]
-    for socket in current where socket.protocol != "unix" {
+    for socket in current where socket.protocol != "unix" && !Self.isHeldByNoProgram(socket) {
       let name = Self.programName(socket)
       let key = name + "\u{1}" + (socket.component ?? "")
       if table[key] == nil {
@@ -83,7 +90,7 @@ struct ReportBuilder {
 
   private func listeners() -> [ConnectionReport.Listener] {
     current.compactMap { socket in
-      guard socket.protocol != "unix", !socket.hasPeer else { return nil }
+      guard socket.protocol != "unix", !socket.hasPeer, !Self.isHeldByNoProgram(socket) else { return nil }
       let isListener = socket.state == .listen || (socket.state == nil && socket.protocol != "tcp")
       guard isListener, let address = socket.local.address else { return nil }
       let addressClass = AddressClass.of(address)
@@ -116,6 +123,21 @@ struct ReportBuilder {
             lines: [socket.line]))
         toolsSeen.insert(tool)
       }
+    }
+    // Without program names (`netstat -ano`, `netstat -an` on a Mac): a connection to the port a
+    // tool's relays use, from a program the paste does not name.
+    for socket in current where socket.process == nil && socket.state == .established {
+      guard let tool = ReportKnowledge.remoteAccessToolRelay(port: socket.remote.port, host: socket.remote.address),
+        !toolsSeen.contains(tool), Self.isInternet(socket.remote.address)
+      else { continue }
+      toolsSeen.insert(tool)
+      let who = socket.pid.map { "PID \($0)" } ?? "a program the paste does not name"
+      findings.append(
+        .init(
+          level: .question, title: "\(who) is connected to \(tool)'s servers (\(Self.endpoint(socket.remote)))",
+          detail:
+            "\(tool) lets someone see and control this computer, and this looks like its connection. To see the program's name, ask for \(Self.namesCommand(socket.dialect, pid: socket.pid)). If it is \(tool) and nobody the family trusts started a session, end it.",
+          lines: [socket.line]))
     }
     for socket in current {
       guard let tool = socket.process.flatMap(ReportKnowledge.remoteAccessTool(forProcess:)), !toolsSeen.contains(tool) else {
@@ -182,16 +204,27 @@ struct ReportBuilder {
           detail: "Windows shows every owner only to an administrator: run 'netstat -abno' from an administrator prompt to see them.",
           lines: hidden.map(\.line)))
     }
-    // Reassurance: what is normal.
+    // Reassurance: what is normal — never a connection already asked about.
+    let questioned = Set(findings.filter { $0.level == .question }.flatMap(\.lines))
+    let normal = current.filter { $0.hasPeer && $0.protocol != "unix" && Self.isInternet($0.remote.address) && !questioned.contains($0.line) }
     let providers = Set(report.programs.flatMap(\.remotes).compactMap(\.provider)).sorted()
-    if report.summary.internetConnections > 0 {
+    let finished = current.filter(Self.isHeldByNoProgram)
+    if !finished.isEmpty {
+      findings.append(
+        .init(
+          level: .normal, title: "\(ConnectionReport.count(finished.count, "finished connection", nil)), waiting to close",
+          detail: "Windows lists connections that are over, and that no program holds any more, under PID 0. They go away by themselves within minutes.",
+          lines: finished.map(\.line)))
+    }
+    if !normal.isEmpty {
       var detail =
         "Connections to the internet are normal: a browser alone opens dozens. A foreign address is not a hacker."
       if !providers.isEmpty { detail += " Recognised services: \(providers.joined(separator: ", "))." }
       findings.append(
         .init(
           level: .normal,
-          title: "\(report.summary.internetConnections) connection\(report.summary.internetConnections == 1 ? "" : "s") to the internet",
+          title: "\(ConnectionReport.count(normal.count, "connection", nil)) to the internet"
+            + (normal.count < report.summary.internetConnections ? " besides the one\(report.summary.internetConnections - normal.count == 1 ? "" : "s") asked about above" : ""),
           detail: detail, lines: []))
     }
     return Self.merged(findings).sorted { $0.level < $1.level }
@@ -212,6 +245,17 @@ struct ReportBuilder {
       }
     }
     return order
+  }
+
+  /// What to ask for next to see program names, on the platform the paste came from.
+  static func namesCommand(_ dialect: Dialect, pid: Int?) -> String {
+    switch dialect {
+    case .windowsNetstat, .powershell:
+      let tasklist = pid.map { " or 'tasklist /svc /fi \"PID eq \($0)\"'" } ?? ""
+      return "'netstat -abno' from an administrator prompt\(tasklist)"
+    case .bsdNetstat, .lsof: return "'sudo lsof -i -n -P' (Mac) or 'netstat -anv' (macOS shows the process there)"
+    case .linuxNetstat, .ss: return "'sudo ss -tunap' (Linux)"
+    }
   }
 
   static func endpoint(_ endpoint: Endpoint) -> String {

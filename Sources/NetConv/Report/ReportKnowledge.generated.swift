@@ -4,20 +4,21 @@
 extension ReportKnowledge {
   /// Remote-access tools: name, process-name prefixes, default ports.
   static let remoteAccessTools: [RemoteAccessTool] = [
-    RemoteAccessTool(name: "TeamViewer", processPrefixes: ["teamviewer", "tv_w32", "tv_x64"], ports: [5938]),
-    RemoteAccessTool(name: "AnyDesk", processPrefixes: ["anydesk"], ports: [7070, 6568]),
-    RemoteAccessTool(name: "ScreenConnect / ConnectWise Control", processPrefixes: ["screenconnect", "connectwisecontrol", "connectwise"], ports: [8041]),
-    RemoteAccessTool(name: "UltraViewer", processPrefixes: ["ultraviewer"], ports: []),
-    RemoteAccessTool(name: "LogMeIn", processPrefixes: ["logmein", "lmiguardian", "lmi_rescue", "lmi_"], ports: []),
-    RemoteAccessTool(name: "Splashtop", processPrefixes: ["srservice", "srmanager", "srfeature", "strwinclt", "splashtop"], ports: [6783]),
-    RemoteAccessTool(name: "RustDesk", processPrefixes: ["rustdesk"], ports: [21115, 21116, 21117, 21118, 21119]),
-    RemoteAccessTool(name: "Supremo", processPrefixes: ["supremo"], ports: []),
-    RemoteAccessTool(name: "Ammyy Admin", processPrefixes: ["aa_v3", "ammyy"], ports: []),
-    RemoteAccessTool(name: "GoTo / GoToAssist", processPrefixes: ["gotoassist", "g2ax_", "g2mcomm", "g2comm", "goto"], ports: []),
-    RemoteAccessTool(name: "Zoho Assist", processPrefixes: ["za_connect", "zohoassist", "zohomeeting", "zaservice"], ports: []),
-    RemoteAccessTool(name: "Quick Assist", processPrefixes: ["quickassist"], ports: []),
-    RemoteAccessTool(name: "Remote Utilities", processPrefixes: ["rutserv", "rfusclient"], ports: [5650]),
-    RemoteAccessTool(name: "VNC", processPrefixes: ["tvnserver", "winvnc", "vncserver", "x11vnc", "uvnc"], ports: [5900, 5800]),
+    RemoteAccessTool(name: "TeamViewer", processPrefixes: ["teamviewer", "tv_w32", "tv_x64"], ports: [5938], relayPorts: [5938], relayHostSuffixes: [".teamviewer.com"]),
+    RemoteAccessTool(name: "AnyDesk", processPrefixes: ["anydesk"], ports: [7070, 6568], relayPorts: [6568], relayHostSuffixes: [".net.anydesk.com"]),
+    RemoteAccessTool(name: "ScreenConnect / ConnectWise Control", processPrefixes: ["screenconnect", "connectwisecontrol", "connectwise"], ports: [8041], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "UltraViewer", processPrefixes: ["ultraviewer"], ports: [], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "LogMeIn", processPrefixes: ["logmein", "lmiguardian", "lmi_rescue", "lmi_"], ports: [], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "Splashtop", processPrefixes: ["srservice", "srmanager", "srfeature", "strwinclt", "splashtop"], ports: [6783], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "RustDesk", processPrefixes: ["rustdesk"], ports: [21115, 21116, 21117, 21118, 21119], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "Supremo", processPrefixes: ["supremo"], ports: [], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "Ammyy Admin", processPrefixes: ["aa_v3", "ammyy"], ports: [], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "GoTo / GoToAssist", processPrefixes: ["gotoassist", "g2ax_", "g2mcomm", "g2comm", "goto"], ports: [], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "Zoho Assist", processPrefixes: ["za_connect", "zohoassist", "zohomeeting", "zaservice"], ports: [], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "Quick Assist", processPrefixes: ["quickassist"], ports: [], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "Remote Utilities", processPrefixes: ["rutserv", "rfusclient"], ports: [5650], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "VNC", processPrefixes: ["tvnserver", "winvnc", "vncserver", "x11vnc", "uvnc"], ports: [5900, 5800], relayPorts: [], relayHostSuffixes: []),
+    RemoteAccessTool(name: "Apple Remote Desktop", processPrefixes: ["ardagent"], ports: [3283], relayPorts: [], relayHostSuffixes: []),
   ]
 
   /// Ports whose listeners let someone in from outside.
@@ -33,6 +34,7 @@ extension ReportKnowledge {
     InboundPort(port: 11211, name: "memcached"),
     InboundPort(port: 2375, name: "the Docker API without encryption"),
     InboundPort(port: 23, name: "Telnet"),
+    InboundPort(port: 3283, name: "Apple Remote Desktop"),
   ]
 
   /// Well-known system processes: name, what it is, usual listening ports.

@@ -5,6 +5,10 @@ enum ReportKnowledge {
     let name: String
     let processPrefixes: [String]
     let ports: [Int]
+    /// Ports its outgoing connections go to that no common service uses.
+    let relayPorts: [Int]
+    /// Host-name suffixes of its relays (`.net.anydesk.com`).
+    let relayHostSuffixes: [String]
   }
 
   /// A port whose listener lets someone in from outside (RDP, VNC, …).
@@ -37,6 +41,17 @@ enum ReportKnowledge {
   /// The remote-access tool that uses `port` by default.
   static func remoteAccessTool(forPort port: Int) -> String? {
     remoteAccessTools.first { $0.ports.contains(port) }?.name
+  }
+
+  /// The remote-access tool whose relays listen on `port` (TeamViewer 5938, AnyDesk 6568) or
+  /// are named like `host` (`relay-4a1b2c3d.net.anydesk.com`): an outgoing connection there is
+  /// most likely that tool. Ports that tools share with everything else (443, 80) are never listed.
+  static func remoteAccessToolRelay(port: Int?, host: String?) -> String? {
+    let host = host?.lowercased()
+    return remoteAccessTools.first { tool in
+      port.map { tool.relayPorts.contains($0) } == true
+        || host.map { host in tool.relayHostSuffixes.contains { host.hasSuffix($0) } } == true
+    }?.name
   }
 
   /// What a listening port lets in from outside (RDP, VNC, …).

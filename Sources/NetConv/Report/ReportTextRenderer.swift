@@ -44,7 +44,9 @@ public struct ReportTextRenderer {
       if let tool = program.remoteAccessTool { out += "    remote-access tool: \(tool)\n" }
       if let original = program.imitates { out += "    spelled like \(original), but is not it\n" }
       if let explanation = program.explanation { out += "    \(explanation)\n" }
-      let states = program.states.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key.lowercased())" }
+      let states = program.states.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+        "\($0.value) \(ConnectionReport.stateWords($0.key))"
+      }
       out += "    \(program.sockets) socket\(program.sockets == 1 ? "" : "s"): \(states.joined(separator: ", "))\n"
       for remote in program.remotes.prefix(8) {
         var target = Self.escape(remote.address)
