@@ -239,14 +239,22 @@ struct DocumentParser {
     case .powershell: lineClass = powershell.read(line, tokens: tokens, context: &context)
     }
     guard let lineClass else { return nil }
-    if candidate != .linuxNetstat { linux.flush(context: &context) }
-    if candidate != .windowsNetstat { windows.flush(context: &context) }
-    if candidate != .ss { ss.flush(context: &context) }
-    if candidate != .bsdNetstat { bsd.flush(context: &context) }
-    if candidate != .lsof { lsof.flush(context: &context) }
-    if candidate != .powershell { powershell.flush(context: &context) }
+    // Only the parser that claimed the last line can hold a row back (each holds rows only from
+    // lines it claimed, and all are flushed at prompts and the end): flush it alone.
+    if let previous = lastDialect, previous != candidate { flush(previous) }
     lastDialect = candidate
     return lineClass
+  }
+
+  private mutating func flush(_ dialect: Dialect) {
+    switch dialect {
+    case .linuxNetstat: linux.flush(context: &context)
+    case .windowsNetstat: windows.flush(context: &context)
+    case .ss: ss.flush(context: &context)
+    case .bsdNetstat: bsd.flush(context: &context)
+    case .lsof: lsof.flush(context: &context)
+    case .powershell: powershell.flush(context: &context)
+    }
   }
 
   private mutating func endBlock() {

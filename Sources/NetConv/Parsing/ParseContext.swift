@@ -33,7 +33,7 @@ struct ParseContext {
   /// Emits the record a parser held back in `slot`, if any, leaving `nil`: normalized where
   /// it lies and moved once, as a record is too large to pass around by value cheaply.
   mutating func emit(taking slot: inout RawSocket?) {
-    guard slot != nil else { return }
+    guard case .some = slot else { return }  // `slot != nil` would copy the record
     guard isDeclared(slot.unsafelyUnwrapped) else {
       slot = nil
       return

@@ -115,12 +115,7 @@ struct ReportBuilder {
       guard let tool = byName ?? byPort else { continue }
       if socket.state == .established, Self.isInternet(socket.remote.address) {
         let peer = Self.endpoint(socket.remote)
-        findings.append(
-          .init(
-            level: .question, title: "\(tool) is connected to the internet (\(peer))",
-            detail:
-              "\(tool) lets someone see and control this computer. It is a normal support tool, but scammers ask people to install it. If nobody the family trusts started a support session, ask who did, and end the session.",
-            lines: [socket.line]))
+        findings.append(Self.question("\(tool) is connected to the internet (\(peer))", "\(tool) lets someone see and control this computer. It is a normal support tool, but scammers ask people to install it. If nobody the family trusts started a support session, ask who did, and end the session.", lines: [socket.line]))
         toolsSeen.insert(tool)
       }
     }
@@ -132,24 +127,14 @@ struct ReportBuilder {
       else { continue }
       toolsSeen.insert(tool)
       let who = socket.pid.map { "PID \($0)" } ?? "a program the paste does not name"
-      findings.append(
-        .init(
-          level: .question, title: "\(who) is connected to \(tool)'s servers (\(Self.endpoint(socket.remote)))",
-          detail:
-            "\(tool) lets someone see and control this computer, and this looks like its connection. To see the program's name, ask for \(Self.namesCommand(socket.dialect, pid: socket.pid)). If it is \(tool) and nobody the family trusts started a session, end it.",
-          lines: [socket.line]))
+      findings.append(Self.question("\(who) is connected to \(tool)'s servers (\(Self.endpoint(socket.remote)))", "\(tool) lets someone see and control this computer, and this looks like its connection. To see the program's name, ask for \(Self.namesCommand(socket.dialect, pid: socket.pid)). If it is \(tool) and nobody the family trusts started a session, end it.", lines: [socket.line]))
     }
     for socket in current {
       guard let tool = socket.process.flatMap(ReportKnowledge.remoteAccessTool(forProcess:)), !toolsSeen.contains(tool) else {
         continue
       }
       toolsSeen.insert(tool)
-      findings.append(
-        .init(
-          level: .question, title: "\(tool) is installed and running",
-          detail:
-            "\(tool) is a remote-access tool. Nothing shows it connected right now, but ask whether the person installed it themselves, and for whom.",
-          lines: current.filter { $0.process == socket.process }.map(\.line)))
+      findings.append(Self.question("\(tool) is installed and running", "\(tool) is a remote-access tool. Nothing shows it connected right now, but ask whether the person installed it themselves, and for whom.", lines: current.filter { $0.process == socket.process }.map(\.line)))
     }
     // Ports that let someone in from outside (RDP, VNC, …).
     for socket in current {
@@ -157,18 +142,9 @@ struct ReportBuilder {
         let local = socket.local.address, AddressClass.of(local) != .loopback
       else { continue }
       if socket.state == .listen {
-        findings.append(
-          .init(
-            level: .question, title: "\(service) accepts connections from the network on port \(port)",
-            detail:
-              "Other machines can connect to \(service) here. That is normal when it is meant to serve others (an office PC set up for remote desktop, a database for a private network); otherwise ask whether anyone turned it on, and whether a firewall limits who can connect.",
-            lines: [socket.line]))
+        findings.append(Self.question("\(service) accepts connections from the network on port \(port)", "Other machines can connect to \(service) here. That is normal when it is meant to serve others (an office PC set up for remote desktop, a database for a private network); otherwise ask whether anyone turned it on, and whether a firewall limits who can connect.", lines: [socket.line]))
       } else if socket.state == .established, Self.isInternet(socket.remote.address) {
-        findings.append(
-          .init(
-            level: .question, title: "Someone on the internet is connected to \(service) (\(Self.endpoint(socket.remote)))",
-            detail: "A remote machine is logged in to this computer through \(service) right now. Ask who it is.",
-            lines: [socket.line]))
+        findings.append(Self.question("Someone on the internet is connected to \(service) (\(Self.endpoint(socket.remote)))", "A remote machine is logged in to this computer through \(service) right now. Ask who it is.", lines: [socket.line]))
       }
     }
     // Names that imitate system processes, and system processes on unusual ports.
@@ -177,12 +153,7 @@ struct ReportBuilder {
       guard let process = socket.process else { continue }
       // Each name is compared with the known ones once (an edit distance per known name).
       if imitations.insert(process).inserted, let original = ReportKnowledge.imitatedProcess(process) {
-        findings.append(
-          .init(
-            level: .question, title: "'\(process)' looks like '\(original)' but is spelled differently",
-            detail:
-              "Malware sometimes hides behind the name of a Windows or Linux process. Check where this program is installed (Task Manager → Open file location).",
-            lines: current.filter { $0.process == process }.map(\.line)))
+        findings.append(Self.question("'\(process)' looks like '\(original)' but is spelled differently", "Malware sometimes hides behind the name of a Windows or Linux process. Check where this program is installed (Task Manager → Open file location).", lines: current.filter { $0.process == process }.map(\.line)))
       }
       if let known = ReportKnowledge.systemProcess(process), !known.ports.isEmpty, socket.state == .listen,
         let port = socket.local.port, !known.ports.contains(port), port < 49152,
@@ -256,6 +227,11 @@ struct ReportBuilder {
     case .bsdNetstat, .lsof: return "'sudo lsof -i -n -P' (Mac) or 'netstat -anv' (macOS shows the process there)"
     case .linuxNetstat, .ss: return "'sudo ss -tunap' (Linux)"
     }
+  }
+
+  /// A finding worth a question.
+  static func question(_ title: String, _ detail: String, lines: [Int]) -> ConnectionReport.Finding {
+    ConnectionReport.Finding(level: .question, title: title, detail: detail, lines: lines)
   }
 
   static func endpoint(_ endpoint: Endpoint) -> String {

@@ -47,7 +47,7 @@ struct BSDNetstatParser: DialectParser {
   }
 
   mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
-    if pending != nil {
+    if case .some = pending {
       if let joined = joinWrappedTail(line, tokens: tokens, context: &context) { return joined }
       flush(context: &context)
     }

@@ -37,7 +37,7 @@ struct PowerShellParser: DialectParser {
 
   mutating func flush(context: inout ParseContext) {
     emitHeld(context: &context)
-    guard listObject != nil else { return }
+    guard case .some = listObject else { return }  // `!= nil` would copy the record
     if listObject!.local.address.isNone && listObject!.local.port == nil {
       context.report(.warning, .malformedRow, "a Format-List block without LocalAddress or LocalPort: not read", line: listObject!.line)
       listObject = nil
@@ -209,7 +209,9 @@ struct PowerShellParser: DialectParser {
 
   /// Hands out the held row, saying what it lacks.
   private mutating func emitHeld(context: inout ParseContext) {
-    guard var heldRow = held.take() else { return }
+    // Called for every line another dialect claims: look before taking, as `take()` moves
+    // (and clears) the whole record even when there is none.
+    guard case .some = held, var heldRow = held.take() else { return }
     if let missing = heldRow.missing {
       context.report(.warning, .malformedRow, "the row ends before its \(missing) column: the rest is null", line: heldRow.socket.line)
     }
