@@ -389,6 +389,22 @@ public struct GrammarCodegen {
     let processes: [Process]
   }
 
+  /// `Grammar/report/odd-ports.json`.
+  private struct OddPortsFile: Decodable {
+    struct OddPort: Decodable {
+      let port: Int
+      let what: String
+      let also: String
+    }
+    struct LoginPort: Decodable {
+      let port: Int
+      let name: String
+    }
+    struct LoginPorts: Decodable { let ports: [LoginPort] }
+    let ports: [OddPort]
+    let remote_login_ports: LoginPorts
+  }
+
   /// `Grammar/report/providers.json`.
   private struct ProvidersFile: Decodable {
     struct Provider: Decodable {
@@ -413,6 +429,13 @@ public struct GrammarCodegen {
     out += "  ]\n\n  /// Ports whose listeners let someone in from outside.\n"
     out += "  static let inboundPorts: [InboundPort] = [\n"
     for entry in tools.inbound_ports { out += "    InboundPort(port: \(entry.port), name: \(lit(entry.name))),\n" }
+    let odd = try load(OddPortsFile.self, "report/odd-ports.json")
+    out += "  ]\n\n  /// Remote ports worth a question when this machine connects out to them.\n"
+    out += "  static let oddPorts: [OddPort] = [\n"
+    for entry in odd.ports { out += "    OddPort(port: \(entry.port), what: \(lit(entry.what)), also: \(lit(entry.also))),\n" }
+    out += "  ]\n\n  /// Local ports of services a person logs in through: connected there, someone is in.\n"
+    out += "  static let remoteLoginPorts: [InboundPort] = [\n"
+    for entry in odd.remote_login_ports.ports { out += "    InboundPort(port: \(entry.port), name: \(lit(entry.name))),\n" }
     out += "  ]\n\n  /// Well-known system processes: name, what it is, usual listening ports.\n"
     out += "  static let systemProcesses: [SystemProcess] = [\n"
     for process in try load(SystemProcessesFile.self, "report/system-processes.json").processes {

@@ -6,7 +6,7 @@ import Testing
 /// (`NAME.report`, re-recorded with RECORD_FIXTURES=1) and the facts a helper relies on.
 @Suite struct ReportTests {
   static let folder = TestSupport.fixtures.appendingPathComponent("reports")
-  static let scenarios = ["scam-anydesk", "busy-browser", "linux-server-exposed", "interval-new-connection", "unread-lines", "ano-teamviewer-by-port"]
+  static let scenarios = ["scam-anydesk", "busy-browser", "linux-server-exposed", "interval-new-connection", "unread-lines", "ano-teamviewer-by-port", "linux-someone-logged-in"]
 
   static func report(_ name: String) throws -> ConnectionReport {
     let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("\(name).txt")))
@@ -33,6 +33,22 @@ import Testing
     let text = ReportTextRenderer(colour: false).render(report)
     #expect(!text.contains("none") || text.contains("Reachable from the network: none") || text.contains("machine: none"))
     #expect(text.contains("1 connected") && !text.contains("established"))
+  }
+
+  /// Someone logged in through SSH from the local network is the report's first line; a
+  /// connection out to port 4444 and a program that keeps getting no answer are questions; a
+  /// dot-less host name is the local network, not the internet.
+  @Test func someoneConnectedInComesFirstAndOddPortsAreAsked() throws {
+    let report = try Self.report("linux-someone-logged-in")
+    let titles = report.findings.filter { $0.level == .question }.map(\.title)
+    #expect(titles.first == "Someone is connected to this computer through SSH (remote login) right now, from 192.168.1.8:52144 (the local network)")
+    #expect(titles.contains("python3 connects to port 4444 on the internet (203.0.113.50:4444)"))
+    #expect(titles.contains("updater is trying to reach 198.51.100.77:8080 and gets no answer"))
+    let smb = try #require(report.programs.first { $0.name == "smbclient" })
+    #expect(smb.remotes.first?.addressClass == .privateNetwork)
+    // An outgoing SSH session (local port ephemeral, remote 22) is nobody logged in here.
+    let outgoing = TestSupport.parse("tcp 0 0 192.168.1.20:50122 192.168.1.8:22 ESTABLISHED 9000/ssh\n").records
+    #expect(!ConnectionReport(records: outgoing).findings.contains { $0.title.hasPrefix("Someone is connected") })
   }
 
   /// A paste with lines netconv could not read never gets an all-clear: the report says how
@@ -140,6 +156,9 @@ import Testing
     #expect(AddressClass.of("::ffff:10.0.0.1") == .privateNetwork)
     #expect(AddressClass.of("2a00:1450:4001::200e") == .publicInternet)
     #expect(AddressClass.of("rio09s05-in-f10") == .name)
+    #expect(AddressClass.of("a23-38-167-219") == .name)
+    #expect(AddressClass.of("DESKTOP-7Q2M4LB") == .privateNetwork)
+    #expect(AddressClass.of("LAPTOP-DAUGHTER") == .privateNetwork)
   }
 
   @Test func controlCharactersInNamesAreEscapedInTextAndHTML() {

@@ -23,7 +23,24 @@ public enum AddressClass: String, Codable, Sendable, CaseIterable {
     if address.lowercased() == "localhost" { return .loopback }
     if let octets = ipv4(address) { return of(octets) }
     if address.contains(":") { return ofIPv6(address.lowercased()) }
-    return .name
+    // A name without a dot is a machine of the local network (`DESKTOP-7Q2M4LB`,
+    // `LAPTOP-DAUGHTER`, `NAS-BOX`) — unless it is the first label Windows netstat shows of an
+    // internet host (`lga25s56-in-f10`, `a23-38-167-219`): a provider's pattern, or an IPv4
+    // address written with hyphens.
+    if address.contains(".") || ReportKnowledge.provider(forHost: address) != nil || embedsIPv4(address) { return .name }
+    return .privateNetwork
+  }
+
+  /// Whether a host name carries an IPv4 address as four hyphen-separated numbers
+  /// (`a23-38-167-219`, `lb-140-82-114-5-iad`, `ec2-52-58-177-70`).
+  private static func embedsIPv4(_ name: String) -> Bool {
+    let parts = name.split(separator: "-")
+    guard parts.count >= 4 else { return false }
+    for start in 0...(parts.count - 4) {
+      let run = parts[start..<(start + 4)].map { $0.drop { !$0.isNumber } }
+      if run.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) && Int($0).map { $0 <= 255 } == true }) { return true }
+    }
+    return false
   }
 
   private static func ipv4(_ text: String) -> [Int]? {
@@ -63,7 +80,7 @@ public enum AddressClass: String, Codable, Sendable, CaseIterable {
     case .loopback: return "this machine itself"
     case .privateNetwork: return "the local network"
     case .linkLocal: return "the local link"
-    case .cgnat: return "the internet provider's network"
+    case .cgnat: return "carrier-grade NAT or a VPN such as Tailscale"
     case .multicast: return "a multicast group"
     case .unspecified: return "any address"
     case .publicInternet: return "the internet"

@@ -105,6 +105,21 @@ struct ReportBuilder {
 
   private func findings(_ report: ConnectionReport) -> [ConnectionReport.Finding] {
     var findings: [ConnectionReport.Finding] = []
+    // Someone logged in to this machine right now (SSH, RDP, VNC, ARD), from the local network
+    // or the internet: the first thing the helper reads.
+    var connectedIn: [ConnectionReport.Finding] = []
+    for socket in current where socket.state == .established {
+      guard let port = socket.local.port, let service = ReportKnowledge.remoteLogin(port: port), let peer = socket.remote.address
+      else { continue }
+      let place = AddressClass.of(peer)
+      guard place != .loopback, place != .unspecified, socket.remote.port != port else { continue }
+      let from = place == .publicInternet || place == .name ? "the internet" : place.words
+      connectedIn.append(
+        Self.question(
+          "Someone is connected to this computer through \(service) right now, from \(Self.endpoint(socket.remote)) (\(from))",
+          "A person on \(from) is logged in to this computer through \(service) at the moment this was pasted. Ask who it is; if nobody the family knows, disconnect the computer from the network and get help.",
+          lines: [socket.line]))
+    }
     // Remote-access tools, connected to the internet first.
     var toolsSeen: Set<String> = []
     for socket in current {
@@ -143,8 +158,38 @@ struct ReportBuilder {
       else { continue }
       if socket.state == .listen {
         findings.append(Self.question("\(service) accepts connections from the network on port \(port)", "Other machines can connect to \(service) here. That is normal when it is meant to serve others (an office PC set up for remote desktop, a database for a private network); otherwise ask whether anyone turned it on, and whether a firewall limits who can connect.", lines: [socket.line]))
-      } else if socket.state == .established, Self.isInternet(socket.remote.address) {
+      } else if socket.state == .established, Self.isInternet(socket.remote.address), ReportKnowledge.remoteLogin(port: port) == nil {
         findings.append(Self.question("Someone on the internet is connected to \(service) (\(Self.endpoint(socket.remote)))", "A remote machine is logged in to this computer through \(service) right now. Ask who it is.", lines: [socket.line]))
+      }
+    }
+    // Connections out to ports known from malware, and programs that get no answer.
+    for socket in current where socket.state == .established || socket.state == .synSent {
+      guard let port = socket.remote.port, let odd = ReportKnowledge.oddPort(port), Self.isInternet(socket.remote.address) else { continue }
+      findings.append(
+        Self.question(
+          "\(Self.programName(socket)) connects to port \(port) on the internet (\(Self.endpoint(socket.remote)))",
+          "Port \(port) is \(odd.what); \(odd.also). Ask what this program is and whether the person installed it.",
+          lines: [socket.line]))
+    }
+    var tries: [String: [Socket]] = [:]
+    for socket in records where socket.state == .synSent && Self.isInternet(socket.remote.address) {
+      tries[Self.programName(socket) + "\u{1}" + Self.endpoint(socket.remote), default: []].append(socket)
+    }
+    for socket in current where socket.state == .synSent && Self.isInternet(socket.remote.address) {
+      guard let attempts = tries.removeValue(forKey: Self.programName(socket) + "\u{1}" + Self.endpoint(socket.remote)) else { continue }
+      let title = "\(Self.programName(socket)) is trying to reach \(Self.endpoint(socket.remote)) and gets no answer"
+      if attempts.count >= 2 {
+        findings.append(
+          Self.question(
+            title,
+            "It tried \(attempts.count) times. A program that keeps knocking on a server that does not answer may be blocked by a firewall, or the server is gone; it can also be unwanted software calling home. Ask what the program is.",
+            lines: attempts.map(\.line)))
+      } else {
+        findings.append(
+          .init(
+            level: .note, title: title + " yet",
+            detail: "A connection being set up. Seen once, this is usually a moment in a normal connection; if it shows up again in a later paste, ask what the program is.",
+            lines: [socket.line]))
       }
     }
     // Names that imitate system processes, and system processes on unusual ports.
@@ -176,7 +221,7 @@ struct ReportBuilder {
           lines: hidden.map(\.line)))
     }
     // Reassurance: what is normal — never a connection already asked about.
-    let questioned = Set(findings.filter { $0.level == .question }.flatMap(\.lines))
+    let questioned = Set((connectedIn + findings).filter { $0.level == .question }.flatMap(\.lines))
     let normal = current.filter { $0.hasPeer && $0.protocol != "unix" && Self.isInternet($0.remote.address) && !questioned.contains($0.line) }
     let providers = Set(report.programs.flatMap(\.remotes).compactMap(\.provider)).sorted()
     let finished = current.filter(Self.isHeldByNoProgram)
@@ -198,7 +243,7 @@ struct ReportBuilder {
             + (normal.count < report.summary.internetConnections ? " besides the one\(report.summary.internetConnections - normal.count == 1 ? "" : "s") asked about above" : ""),
           detail: detail, lines: []))
     }
-    return Self.merged(findings).sorted { $0.level < $1.level }
+    return Self.merged(connectedIn) + Self.merged(findings).sorted { $0.level < $1.level }
   }
 
   /// One finding for each distinct level, title and detail, with the lines of all of them: a

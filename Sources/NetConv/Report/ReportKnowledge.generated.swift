@@ -37,6 +37,25 @@ extension ReportKnowledge {
     InboundPort(port: 3283, name: "Apple Remote Desktop"),
   ]
 
+  /// Remote ports worth a question when this machine connects out to them.
+  static let oddPorts: [OddPort] = [
+    OddPort(port: 4444, what: "the default port of Metasploit's remote shells (a hacking tool)", also: "some developer tools use it too"),
+    OddPort(port: 31337, what: "the default port of Back Orifice, an old remote-control trojan", also: "few other programs use it"),
+    OddPort(port: 6667, what: "IRC chat, once a common way to control infected machines", also: "real chat programs use it as well"),
+    OddPort(port: 1337, what: "a port used in exploit examples and hobby backdoors", also: "it is also a common port for developers' test servers"),
+  ]
+
+  /// Local ports of services a person logs in through: connected there, someone is in.
+  static let remoteLoginPorts: [InboundPort] = [
+    InboundPort(port: 22, name: "SSH (remote login)"),
+    InboundPort(port: 3389, name: "Remote Desktop (RDP)"),
+    InboundPort(port: 5900, name: "VNC or Screen Sharing"),
+    InboundPort(port: 5901, name: "VNC"),
+    InboundPort(port: 5902, name: "VNC"),
+    InboundPort(port: 5903, name: "VNC"),
+    InboundPort(port: 3283, name: "Apple Remote Desktop"),
+  ]
+
   /// Well-known system processes: name, what it is, usual listening ports.
   static let systemProcesses: [SystemProcess] = [
     SystemProcess(name: "System", what: "the Windows kernel itself (PID 4): file sharing (445), NetBIOS (139) and HTTP.sys", ports: [139, 445, 80, 443, 5357, 2869, 47001]),

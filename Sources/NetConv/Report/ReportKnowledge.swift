@@ -11,6 +11,15 @@ enum ReportKnowledge {
     let relayHostSuffixes: [String]
   }
 
+  /// A remote port worth a question when this machine connects out to it.
+  struct OddPort: Sendable {
+    let port: Int
+    /// What it is known for.
+    let what: String
+    /// Its legitimate uses, so the finding asks and never accuses.
+    let also: String
+  }
+
   /// A port whose listener lets someone in from outside (RDP, VNC, …).
   struct InboundPort: Sendable {
     let port: Int
@@ -52,6 +61,16 @@ enum ReportKnowledge {
       port.map { tool.relayPorts.contains($0) } == true
         || host.map { host in tool.relayHostSuffixes.contains { host.hasSuffix($0) } } == true
     }?.name
+  }
+
+  /// The login service behind a local port (SSH, RDP, VNC, ARD), if it is one.
+  static func remoteLogin(port: Int) -> String? {
+    remoteLoginPorts.first { $0.port == port }?.name
+  }
+
+  /// What a remote port is known for, if it is worth a question.
+  static func oddPort(_ port: Int) -> OddPort? {
+    oddPorts.first { $0.port == port }
   }
 
   /// What a listening port lets in from outside (RDP, VNC, …).
