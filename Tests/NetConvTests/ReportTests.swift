@@ -6,7 +6,7 @@ import Testing
 /// (`NAME.report`, re-recorded with RECORD_FIXTURES=1) and the facts a helper relies on.
 @Suite struct ReportTests {
   static let folder = TestSupport.fixtures.appendingPathComponent("reports")
-  static let scenarios = ["scam-anydesk", "busy-browser", "linux-server-exposed", "interval-new-connection", "unread-lines", "ano-teamviewer-by-port", "linux-someone-logged-in"]
+  static let scenarios = ["scam-anydesk", "busy-browser", "linux-server-exposed", "interval-new-connection", "unread-lines", "ano-teamviewer-by-port", "linux-someone-logged-in", "interval-anydesk-in-between"]
 
   static func report(_ name: String) throws -> ConnectionReport {
     let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("\(name).txt")))
@@ -49,6 +49,14 @@ import Testing
     // An outgoing SSH session (local port ephemeral, remote 22) is nobody logged in here.
     let outgoing = TestSupport.parse("tcp 0 0 192.168.1.20:50122 192.168.1.8:22 ESTABLISHED 9000/ssh\n").records
     #expect(!ConnectionReport(records: outgoing).findings.contains { $0.title.hasPrefix("Someone is connected") })
+  }
+
+  /// An interval paste (`netstat -b 5`) is asked about for every moment it shows: an AnyDesk
+  /// session seen only in the second of three snapshots is still the first question.
+  @Test func aToolSeenInAnyOfTheSnapshotsIsAskedAbout() throws {
+    let report = try Self.report("interval-anydesk-in-between")
+    #expect(report.summary.snapshots == 3)
+    #expect(report.findings.first?.title == "AnyDesk is connected to the internet in snapshot 2 of 3, not in the last one (147.75.40.150:443)")
   }
 
   /// A paste with lines netconv could not read never gets an all-clear: the report says how

@@ -4,10 +4,13 @@ struct ReportBuilder {
   let records: [Socket]
   /// The latest snapshot: what the machine looks like now.
   let current: [Socket]
+  /// Its number.
+  let lastSnapshot: Int
 
   init(records: [Socket]) {
     self.records = records
     let last = records.map(\.snapshot).max() ?? 1
+    self.lastSnapshot = last
     self.current = records.filter { $0.snapshot == last }
   }
 
@@ -108,7 +111,7 @@ struct ReportBuilder {
     // Someone logged in to this machine right now (SSH, RDP, VNC, ARD), from the local network
     // or the internet: the first thing the helper reads.
     var connectedIn: [ConnectionReport.Finding] = []
-    for socket in current where socket.state == .established {
+    for socket in records where socket.state == .established {
       guard let port = socket.local.port, let service = ReportKnowledge.remoteLogin(port: port), let peer = socket.remote.address
       else { continue }
       let place = AddressClass.of(peer)
@@ -116,13 +119,13 @@ struct ReportBuilder {
       let from = place == .publicInternet || place == .name ? "the internet" : place.words
       connectedIn.append(
         Self.question(
-          "Someone is connected to this computer through \(service) right now, from \(Self.endpoint(socket.remote)) (\(from))",
+          "Someone is connected to this computer through \(service)\(when(socket, now: " right now")), from \(Self.endpoint(socket.remote)) (\(from))",
           "A person on \(from) is logged in to this computer through \(service) at the moment this was pasted. Ask who it is; if nobody the family knows, disconnect the computer from the network and get help.",
           lines: [socket.line]))
     }
     // Remote-access tools, connected to the internet first.
     var toolsSeen: Set<String> = []
-    for socket in current {
+    for socket in records {
       let byName = socket.process.flatMap(ReportKnowledge.remoteAccessTool(forProcess:))
       let byPort = socket.local.port.flatMap(ReportKnowledge.remoteAccessTool(forPort:)).flatMap { tool -> String? in
         socket.state == .listen ? tool : nil
@@ -130,26 +133,38 @@ struct ReportBuilder {
       guard let tool = byName ?? byPort else { continue }
       if socket.state == .established, Self.isInternet(socket.remote.address) {
         let peer = Self.endpoint(socket.remote)
-        findings.append(Self.question("\(tool) is connected to the internet (\(peer))", "\(tool) lets someone see and control this computer. It is a normal support tool, but scammers ask people to install it. If nobody the family trusts started a support session, ask who did, and end the session.", lines: [socket.line]))
+        findings.append(
+          Self.question(
+            "\(tool) is connected to the internet\(when(socket, now: "")) (\(peer))",
+            "\(tool) lets someone see and control this computer. It is a normal support tool, but scammers ask people to install it. If nobody the family trusts started a support session, ask who did, and end the session.",
+            lines: [socket.line]))
         toolsSeen.insert(tool)
       }
     }
     // Without program names (`netstat -ano`, `netstat -an` on a Mac): a connection to the port a
     // tool's relays use, from a program the paste does not name.
-    for socket in current where socket.process == nil && socket.state == .established {
+    for socket in records where socket.process == nil && socket.state == .established {
       guard let tool = ReportKnowledge.remoteAccessToolRelay(port: socket.remote.port, host: socket.remote.address),
         !toolsSeen.contains(tool), Self.isInternet(socket.remote.address)
       else { continue }
       toolsSeen.insert(tool)
       let who = socket.pid.map { "PID \($0)" } ?? "a program the paste does not name"
-      findings.append(Self.question("\(who) is connected to \(tool)'s servers (\(Self.endpoint(socket.remote)))", "\(tool) lets someone see and control this computer, and this looks like its connection. To see the program's name, ask for \(Self.namesCommand(socket.dialect, pid: socket.pid)). If it is \(tool) and nobody the family trusts started a session, end it.", lines: [socket.line]))
+      findings.append(
+        Self.question(
+          "\(who) is connected to \(tool)'s servers\(when(socket, now: "")) (\(Self.endpoint(socket.remote)))",
+          "\(tool) lets someone see and control this computer, and this looks like its connection. To see the program's name, ask for \(Self.namesCommand(socket.dialect, pid: socket.pid)). If it is \(tool) and nobody the family trusts started a session, end it.",
+          lines: [socket.line]))
     }
     for socket in current {
       guard let tool = socket.process.flatMap(ReportKnowledge.remoteAccessTool(forProcess:)), !toolsSeen.contains(tool) else {
         continue
       }
       toolsSeen.insert(tool)
-      findings.append(Self.question("\(tool) is installed and running", "\(tool) is a remote-access tool. Nothing shows it connected right now, but ask whether the person installed it themselves, and for whom.", lines: current.filter { $0.process == socket.process }.map(\.line)))
+      findings.append(
+        Self.question(
+          "\(tool) is installed and running",
+          "\(tool) is a remote-access tool. Nothing shows it connected right now, but ask whether the person installed it themselves, and for whom.",
+          lines: current.filter { $0.process == socket.process }.map(\.line)))
     }
     // Ports that let someone in from outside (RDP, VNC, …).
     for socket in current {
@@ -157,17 +172,25 @@ struct ReportBuilder {
         let local = socket.local.address, AddressClass.of(local) != .loopback
       else { continue }
       if socket.state == .listen {
-        findings.append(Self.question("\(service) accepts connections from the network on port \(port)", "Other machines can connect to \(service) here. That is normal when it is meant to serve others (an office PC set up for remote desktop, a database for a private network); otherwise ask whether anyone turned it on, and whether a firewall limits who can connect.", lines: [socket.line]))
+        findings.append(
+          Self.question(
+            "\(service) accepts connections from the network on port \(port)",
+            "Other machines can connect to \(service) here. That is normal when it is meant to serve others (an office PC set up for remote desktop, a database for a private network); otherwise ask whether anyone turned it on, and whether a firewall limits who can connect.",
+            lines: [socket.line]))
       } else if socket.state == .established, Self.isInternet(socket.remote.address), ReportKnowledge.remoteLogin(port: port) == nil {
-        findings.append(Self.question("Someone on the internet is connected to \(service) (\(Self.endpoint(socket.remote)))", "A remote machine is logged in to this computer through \(service) right now. Ask who it is.", lines: [socket.line]))
+        findings.append(
+          Self.question(
+            "Someone on the internet is connected to \(service) (\(Self.endpoint(socket.remote)))",
+            "A remote machine is logged in to this computer through \(service) right now. Ask who it is.",
+            lines: [socket.line]))
       }
     }
     // Connections out to ports known from malware, and programs that get no answer.
-    for socket in current where socket.state == .established || socket.state == .synSent {
+    for socket in records where socket.state == .established || socket.state == .synSent {
       guard let port = socket.remote.port, let odd = ReportKnowledge.oddPort(port), Self.isInternet(socket.remote.address) else { continue }
       findings.append(
         Self.question(
-          "\(Self.programName(socket)) connects to port \(port) on the internet (\(Self.endpoint(socket.remote)))",
+          "\(Self.programName(socket)) connects to port \(port) on the internet\(when(socket, now: "")) (\(Self.endpoint(socket.remote)))",
           "Port \(port) is \(odd.what); \(odd.also). Ask what this program is and whether the person installed it.",
           lines: [socket.line]))
     }
@@ -198,7 +221,11 @@ struct ReportBuilder {
       guard let process = socket.process else { continue }
       // Each name is compared with the known ones once (an edit distance per known name).
       if imitations.insert(process).inserted, let original = ReportKnowledge.imitatedProcess(process) {
-        findings.append(Self.question("'\(process)' looks like '\(original)' but is spelled differently", "Malware sometimes hides behind the name of a Windows or Linux process. Check where this program is installed (Task Manager → Open file location).", lines: current.filter { $0.process == process }.map(\.line)))
+        findings.append(
+          Self.question(
+            "'\(process)' looks like '\(original)' but is spelled differently",
+            "Malware sometimes hides behind the name of a Windows or Linux process. Check where this program is installed (Task Manager → Open file location).",
+            lines: current.filter { $0.process == process }.map(\.line)))
       }
       if let known = ReportKnowledge.systemProcess(process), !known.ports.isEmpty, socket.state == .listen,
         let port = socket.local.port, !known.ports.contains(port), port < 49152,
@@ -272,6 +299,12 @@ struct ReportBuilder {
     case .bsdNetstat, .lsof: return "'sudo lsof -i -n -P' (Mac) or 'netstat -anv' (macOS shows the process there)"
     case .linuxNetstat, .ss: return "'sudo ss -tunap' (Linux)"
     }
+  }
+
+  /// Words for when a socket was seen: `now` in the last snapshot, else which snapshot — an
+  /// interval paste (`netstat -b 5`) is asked about for what it showed at any moment.
+  private func when(_ socket: Socket, now: String) -> String {
+    socket.snapshot == lastSnapshot ? now : " in snapshot \(socket.snapshot) of \(lastSnapshot), not in the last one"
   }
 
   /// A finding worth a question.
