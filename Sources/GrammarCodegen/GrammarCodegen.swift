@@ -389,6 +389,9 @@ public struct GrammarCodegen {
     let processes: [Process]
   }
 
+  /// `Grammar/report/real-programs.json`.
+  private struct RealProgramsFile: Decodable { let names: [String] }
+
   /// `Grammar/report/odd-ports.json`.
   private struct OddPortsFile: Decodable {
     struct OddPort: Decodable {
@@ -436,7 +439,10 @@ public struct GrammarCodegen {
     out += "  ]\n\n  /// Local ports of services a person logs in through: connected there, someone is in.\n"
     out += "  static let remoteLoginPorts: [InboundPort] = [\n"
     for entry in odd.remote_login_ports.ports { out += "    InboundPort(port: \(entry.port), name: \(lit(entry.name))),\n" }
-    out += "  ]\n\n  /// Well-known system processes: name, what it is, usual listening ports.\n"
+    let real = try load(RealProgramsFile.self, "report/real-programs.json")
+    out += "  ]\n\n  /// Real programs whose names look like typos of others (lower case, without .exe): never look-alikes.\n"
+    out += "  static let realProgramTable: [String] = \(list(real.names.map { $0.lowercased() }))\n\n"
+    out += "  /// Well-known system processes: name, what it is, usual listening ports.\n"
     out += "  static let systemProcesses: [SystemProcess] = [\n"
     for process in try load(SystemProcessesFile.self, "report/system-processes.json").processes {
       out += "    SystemProcess(name: \(lit(process.name)), what: \(lit(process.what)), ports: \(ints(process.ports))),\n"

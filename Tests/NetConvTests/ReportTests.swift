@@ -59,6 +59,19 @@ import Testing
     #expect(report.findings.first?.title == "AnyDesk is connected to the internet in snapshot 2 of 3, not in the last one (147.75.40.150:443)")
   }
 
+  /// Real programs whose names look like typos (`iexplore.exe`, `sihost.exe`, `dhclient3`) are
+  /// never look-alikes; a real look-alike's advice fits the platform (no Task Manager on Linux).
+  @Test func realProgramsAreNeverLookAlikesAndAdviceFitsThePlatform() {
+    func findings(_ row: String) -> [ConnectionReport.Finding] { ConnectionReport(records: TestSupport.parse(row).records).findings }
+    for name in ["iexplore.exe", "sihost.exe", "LsaIso.exe", "dhclient3", "taskhostw.exe"] {
+      let row = "tcp        0      0 0.0.0.0:8080            0.0.0.0:*               LISTEN      812/\(name)\n"
+      #expect(!findings(row).contains { $0.title.contains("looks like") }, "\(name)")
+    }
+    let linux = findings("tcp        0      0 0.0.0.0:8080            0.0.0.0:*               LISTEN      812/svch0st.exe\n")
+    let lookAlike = linux.first { $0.title.contains("looks like 'svchost.exe'") }
+    #expect(lookAlike?.detail.contains("/proc/812/exe") == true && lookAlike?.detail.contains("Task Manager") == false)
+  }
+
   /// A paste with lines netconv could not read never gets an all-clear: the report says how
   /// many and where, first, in text and HTML; a paste with no socket at all exits 65.
   @Test func unreadLinesAreNeverAnAllClear() throws {

@@ -224,7 +224,7 @@ struct ReportBuilder {
         findings.append(
           Self.question(
             "'\(process)' looks like '\(original)' but is spelled differently",
-            "Malware sometimes hides behind the name of a Windows or Linux process. Check where this program is installed (Task Manager → Open file location).",
+            "Malware sometimes hides behind the name of a system process. \(Self.whereInstalled(socket))",
             lines: current.filter { $0.process == process }.map(\.line)))
       }
       if let known = ReportKnowledge.systemProcess(process), !known.ports.isEmpty, socket.state == .listen,
@@ -288,6 +288,16 @@ struct ReportBuilder {
       }
     }
     return order
+  }
+
+  /// How to see where a program is installed, on the platform the paste came from.
+  static func whereInstalled(_ socket: Socket) -> String {
+    let pid = socket.pid.map(String.init) ?? "PID"
+    switch socket.dialect {
+    case .windowsNetstat, .powershell: return "Check where this program is installed (Task Manager → the program → Open file location)."
+    case .linuxNetstat, .ss: return "Check where this program is installed: 'ls -l /proc/\(pid)/exe' shows its file."
+    case .bsdNetstat, .lsof: return "Check where this program is installed: 'ps -p \(pid) -o comm=' shows its file (Activity Monitor on a Mac)."
+    }
   }
 
   /// What to ask for next to see program names, on the platform the paste came from.

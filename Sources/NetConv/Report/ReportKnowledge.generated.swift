@@ -56,6 +56,9 @@ extension ReportKnowledge {
     InboundPort(port: 3283, name: "Apple Remote Desktop"),
   ]
 
+  /// Real programs whose names look like typos of others (lower case, without .exe): never look-alikes.
+  static let realProgramTable: [String] = ["atbroker", "bcdedit", "bitsadmin", "certreq", "certutil", "cmstp", "conhost", "consent", "cscript", "csrss", "dashost", "defrag", "dfrgui", "dism", "dllhost", "dllhst3g", "dwm", "eventvwr", "logonui", "lsaiso", "lsass", "lsm", "msiexec", "ntoskrnl", "powershell_ise", "powershell", "pwsh", "regsvr32", "rundll32", "runonce", "runtimebroker", "schtasks", "services", "sihost", "smartscreen", "smss", "spoolsv", "svchost", "taskhost", "taskhostw", "taskmgr", "userinit", "wininit", "winlogon", "winver", "wlanext", "wscript", "wsl", "wsmprovhost", "iexplore", "explorer", "dhclient3", "dhclient", "ardagent", "kdc", "sshd-session", "remoted", "launchd"]
+
   /// Well-known system processes: name, what it is, usual listening ports.
   static let systemProcesses: [SystemProcess] = [
     SystemProcess(name: "System", what: "the Windows kernel itself (PID 4): file sharing (445), NetBIOS (139) and HTTP.sys", ports: [139, 445, 80, 443, 5357, 2869, 47001]),

@@ -41,6 +41,9 @@ enum ReportKnowledge {
     let prefixes: [String]
   }
 
+  /// Real programs whose names look like typos of others (`iexplore`, `sihost`, `dhclient3`).
+  static let realPrograms: Set<String> = Set(realProgramTable)
+
   /// The remote-access tool a process name belongs to.
   static func remoteAccessTool(forProcess process: String) -> String? {
     let name = normalized(process)
@@ -93,7 +96,7 @@ enum ReportKnowledge {
   /// that is not the process itself.
   static func imitatedProcess(_ process: String) -> String? {
     let name = String(process.lowercased().prefix { $0 != ":" && $0 != " " })
-    guard systemProcess(process) == nil, name.count >= 6 else { return nil }
+    guard systemProcess(process) == nil, name.count >= 6, !realPrograms.contains(normalized(process)) else { return nil }
     for known in systemProcesses.map(\.name) where known.count >= 8 {
       let target = known.lowercased()
       if fold(name) == fold(target) || editDistance(name, target, limit: 2) <= (target.count >= 11 ? 2 : 1) {
