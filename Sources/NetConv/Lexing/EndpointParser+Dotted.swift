@@ -14,16 +14,7 @@ extension EndpointParser {
       host.end = percent
     }
     var parsed = Parsed(address: host.isEmpty ? nil : host, interface: interface, isWildcard: false)
-    if portSpan.count == 1 && line[portSpan.start] == UInt8(ascii: "*") {
-      parsed.isWildcard = line.equals(host, star)
-    } else if line.isDigits(portSpan) {
-      parsed.port = line.integer(portSpan, limit: 65535)
-      if parsed.port == nil { parsed.portOutOfRange = portSpan }
-    } else if !portSpan.isEmpty {
-      parsed.portName = portSpan
-      parsed.port = ServiceTable.port(named: line.string(portSpan), in: names)
-      if parsed.port == nil { parsed.unknownService = portSpan }
-    }
+    if readPort(portSpan, in: line, names: names, into: &parsed) { parsed.isWildcard = line.equals(host, star) }
     return parsed
   }
 

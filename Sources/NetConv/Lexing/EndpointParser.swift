@@ -48,21 +48,25 @@ enum EndpointParser {
     }
     var parsed = Parsed(address: hostSpan.isEmpty ? nil : hostSpan, interface: interface, isWildcard: false)
 
-    var wildcardPort = false
-    if let portSpan, !portSpan.isEmpty {
-      if portSpan.count == 1 && line[portSpan.start] == UInt8(ascii: "*") {
-        wildcardPort = true
-      } else if line.isDigits(portSpan) {
-        parsed.port = line.integer(portSpan, limit: 65535)
-        if parsed.port == nil { parsed.portOutOfRange = portSpan }
-      } else {
-        parsed.portName = portSpan
-        parsed.port = ServiceTable.port(named: line.string(portSpan), in: names)
-        if parsed.port == nil { parsed.unknownService = portSpan }
-      }
-    }
+    let wildcardPort = portSpan.map { readPort($0, in: line, names: names, into: &parsed) } ?? false
     parsed.isWildcard = wildcardPort || (parsed.port == 0 && isUnspecified(hostSpan, in: line))
     return parsed
+  }
+
+  /// Reads the port part of an endpoint into `parsed`: a number (out of range noted), or a
+  /// service name looked up in `names` (unknown noted). Returns whether it is the wildcard `*`.
+  static func readPort(_ portSpan: Span, in line: LineText, names: ServiceTable.Names, into parsed: inout Parsed) -> Bool {
+    guard !portSpan.isEmpty else { return false }
+    if portSpan.count == 1 && line[portSpan.start] == UInt8(ascii: "*") { return true }
+    if line.isDigits(portSpan) {
+      parsed.port = line.integer(portSpan, limit: 65535)
+      if parsed.port == nil { parsed.portOutOfRange = portSpan }
+    } else {
+      parsed.portName = portSpan
+      parsed.port = ServiceTable.port(named: line.string(portSpan), in: names)
+      if parsed.port == nil { parsed.unknownService = portSpan }
+    }
+    return false
   }
 
   /// Whether an address is empty or one of the "any address" forms (`0.0.0.0`, `::`, `*`).
