@@ -412,9 +412,12 @@ public struct GrammarCodegen {
   private struct ProvidersFile: Decodable {
     struct Provider: Decodable {
       let name: String
-      let suffix: [String]?
-      let contains: [String]?
-      let prefix: [String]?
+      /// Where the names and blocks come from: required, so no range enters without a citation.
+      let sources: [String]
+      let domains: [String]
+      let host_patterns: [String]
+      let ipv4: [String]
+      let ipv6: [String]
     }
     let providers: [Provider]
   }
@@ -450,8 +453,12 @@ public struct GrammarCodegen {
     out += "  ]\n\n  /// Providers recognised by host name.\n"
     out += "  static let providers: [Provider] = [\n"
     for provider in try load(ProvidersFile.self, "report/providers.json").providers {
-      out += "    Provider(name: \(lit(provider.name)), suffixes: \(list(provider.suffix ?? [])), "
-      out += "substrings: \(list(provider.contains ?? [])), prefixes: \(list(provider.prefix ?? []))),\n"
+      if provider.sources.isEmpty {
+        throw Failure.malformed(path: "report/providers.json", reason: "\(provider.name) cites no source")
+      }
+      out += "    Provider(\n      name: \(lit(provider.name)), domains: \(list(provider.domains)),\n"
+      out += "      hostPatterns: \(list(provider.host_patterns)),\n"
+      out += "      ranges: \(list(provider.ipv4 + provider.ipv6))),\n"
     }
     out += "  ]\n}\n"
     return out

@@ -27,7 +27,7 @@ public enum AddressClass: String, Codable, Sendable, CaseIterable {
     // `LAPTOP-DAUGHTER`, `NAS-BOX`) — unless it is the first label Windows netstat shows of an
     // internet host (`lga25s56-in-f10`, `a23-38-167-219`): a provider's pattern, or an IPv4
     // address written with hyphens.
-    if address.contains(".") || ReportKnowledge.provider(forHost: address) != nil || embedsIPv4(address) { return .name }
+    if address.contains(".") || ReportKnowledge.provider(forName: address) != nil || embedsIPv4(address) { return .name }
     return .privateNetwork
   }
 

@@ -77,7 +77,7 @@ struct ReportBuilder {
           ConnectionReport.Remote(
             address: address, port: socket.remote.port, portName: socket.remote.portName, addressClass: addressClass,
             provider: addressClass == .name || addressClass == .publicInternet
-              ? ReportKnowledge.provider(forHost: address) : nil,
+              ? ReportKnowledge.provider(for: address) : nil,
             state: socket.state?.rawValue))
       }
     }

@@ -99,16 +99,49 @@ extension ReportKnowledge {
 
   /// Providers recognised by host name.
   static let providers: [Provider] = [
-    Provider(name: "Google", suffixes: ["1e100.net", "google.com", "googleusercontent.com", "gvt1.com"], substrings: ["-in-f", "-in-x"], prefixes: ["142.250.", "142.251.", "172.217.", "216.58.", "74.125."]),
-    Provider(name: "Akamai (content delivery)", suffixes: ["akamaitechnologies.com", "akamai.net", "akamaiedge.net"], substrings: [], prefixes: ["a23-", "a104-", "a184-", "a2-", "a95-", "a96-"]),
-    Provider(name: "Facebook / Meta", suffixes: ["facebook.com", "fbcdn.net"], substrings: ["edge-star-", "fbcdn"], prefixes: []),
-    Provider(name: "Amazon Web Services", suffixes: ["amazonaws.com", "cloudfront.net"], substrings: [], prefixes: ["ec2-", "server-"]),
-    Provider(name: "Microsoft", suffixes: ["microsoft.com", "msedge.net", "azure.com", "cloudapp.net", "windows.net", "live.com", "office.com", "office365.com", "outlook.com", "skype.com", "msn.com", "bing.com"], substrings: ["msedge", "azureedge"], prefixes: ["13.107.", "20.42.", "20.190.", "40.126.", "52.96.", "52.113."]),
-    Provider(name: "GitHub", suffixes: ["github.com", "github.io"], substrings: [], prefixes: ["lb-140-82-", "cdn-185-199-", "140.82."]),
-    Provider(name: "Cloudflare", suffixes: ["cloudflare.com", "cloudflare.net"], substrings: ["cloudflare"], prefixes: ["104.16.", "104.17.", "172.64.", "1.1.1.1"]),
-    Provider(name: "Apple", suffixes: ["apple.com", "icloud.com", "aaplimg.com"], substrings: [], prefixes: ["17."]),
-    Provider(name: "Fastly (content delivery)", suffixes: ["fastly.net", "fastlylb.net"], substrings: ["fastly"], prefixes: ["151.101."]),
-    Provider(name: "TeamViewer", suffixes: ["teamviewer.com"], substrings: ["teamviewer"], prefixes: []),
-    Provider(name: "AnyDesk", suffixes: ["anydesk.com", "net.anydesk.com"], substrings: ["anydesk"], prefixes: []),
+    Provider(
+      name: "Google", domains: ["1e100.net", "google.com", "googleapis.com", "gstatic.com", "googleusercontent.com", "googlevideo.com", "gvt1.com", "youtube.com"],
+      hostPatterns: ["*-in-f#", "*-in-x*"],
+      ranges: ["8.8.4.0/24", "8.8.8.0/24", "64.233.160.0/19", "66.102.0.0/20", "66.249.64.0/19", "72.14.192.0/18", "74.125.0.0/16", "108.177.0.0/17", "142.250.0.0/15", "172.217.0.0/16", "172.253.0.0/16", "173.194.0.0/16", "209.85.128.0/17", "216.58.192.0/19", "216.239.32.0/19", "2001:4860::/32", "2404:6800::/32", "2607:f8b0::/32", "2800:3f0::/32", "2a00:1450::/32", "2c0f:fb50::/32"]),
+    Provider(
+      name: "Akamai (content delivery)", domains: ["akamaitechnologies.com", "akamai.net", "akamaiedge.net", "akamaihd.net", "edgekey.net", "edgesuite.net"],
+      hostPatterns: ["a#-#-#-#"],
+      ranges: ["2.16.0.0/13", "23.0.0.0/12", "23.32.0.0/11", "23.64.0.0/14", "23.192.0.0/11", "72.246.0.0/15", "88.221.0.0/16", "92.122.0.0/15", "95.100.0.0/15", "96.6.0.0/15", "104.64.0.0/10", "173.222.0.0/15", "184.24.0.0/13", "184.50.0.0/15", "184.84.0.0/14"]),
+    Provider(
+      name: "Facebook / Meta", domains: ["facebook.com", "fbcdn.net", "facebook.net", "instagram.com", "whatsapp.net", "whatsapp.com"],
+      hostPatterns: ["edge-star-*", "edge-mqtt-*", "star-mini*", "*fbcdn*"],
+      ranges: ["31.13.24.0/21", "31.13.64.0/18", "45.64.40.0/22", "57.144.0.0/14", "66.220.144.0/20", "69.63.176.0/20", "69.171.224.0/19", "102.132.96.0/20", "129.134.0.0/17", "157.240.0.0/16", "163.70.128.0/17", "173.252.64.0/18", "179.60.192.0/22", "185.60.216.0/22", "204.15.20.0/22", "2a03:2880::/32", "2620:0:1c00::/40"]),
+    Provider(
+      name: "Amazon Web Services", domains: ["amazonaws.com", "cloudfront.net", "amazon.com", "awsglobalaccelerator.com"],
+      hostPatterns: ["ec2-#-#-#-#", "server-#-#-#-#"],
+      ranges: ["3.0.0.0/15", "3.64.0.0/11", "3.128.0.0/12", "3.208.0.0/12", "3.224.0.0/12", "13.32.0.0/15", "13.224.0.0/12", "18.192.0.0/11", "34.192.0.0/10", "35.160.0.0/12", "44.192.0.0/10", "52.0.0.0/11", "52.48.0.0/12", "54.64.0.0/11", "54.144.0.0/12", "54.160.0.0/11"]),
+    Provider(
+      name: "Microsoft", domains: ["microsoft.com", "msedge.net", "azureedge.net", "windows.com", "windows.net", "windowsupdate.com", "live.com", "office.com", "office.net", "office365.com", "outlook.com", "skype.com", "msn.com", "bing.com", "microsoftonline.com"],
+      hostPatterns: [],
+      ranges: ["13.107.6.152/31", "13.107.18.10/31", "13.107.64.0/18", "13.107.128.0/22", "23.103.160.0/20", "131.253.33.215/32", "40.96.0.0/13", "40.104.0.0/15", "52.96.0.0/14", "52.104.0.0/14", "52.112.0.0/14", "52.120.0.0/14", "104.146.128.0/17", "132.245.0.0/16", "150.171.32.0/22", "150.171.40.0/22", "191.234.140.0/22", "204.79.197.215/32", "2603:1006::/40", "2603:1016::/36", "2603:1026::/36", "2603:1036::/36", "2603:1046::/36", "2603:1056::/36", "2603:1096::/38", "2603:10a6:200::/40", "2603:10a6:400::/40", "2603:10a6:600::/40", "2603:10a6:800::/40", "2620:1ec:4::152/127", "2620:1ec:c::10/127", "2620:1ec:d::10/127", "2620:1ec:8f0::/46", "2620:1ec:900::/46", "2620:1ec:a92::152/127", "2a01:111:f400::/48"]),
+    Provider(
+      name: "GitHub", domains: ["github.com", "github.io", "githubusercontent.com"],
+      hostPatterns: ["lb-140-82-#-#*", "lb-192-30-#-#*", "cdn-185-199-#-#*"],
+      ranges: ["140.82.112.0/20", "143.55.64.0/20", "185.199.108.0/22", "192.30.252.0/22", "2a0a:a440::/29", "2606:50c0::/32"]),
+    Provider(
+      name: "Cloudflare", domains: ["cloudflare.com", "cloudflare.net", "cloudflare-dns.com"],
+      hostPatterns: [],
+      ranges: ["1.0.0.0/24", "1.1.1.0/24", "103.21.244.0/22", "103.22.200.0/22", "103.31.4.0/22", "104.16.0.0/13", "104.24.0.0/14", "108.162.192.0/18", "131.0.72.0/22", "141.101.64.0/18", "162.158.0.0/15", "172.64.0.0/13", "173.245.48.0/20", "188.114.96.0/20", "190.93.240.0/20", "197.234.240.0/22", "198.41.128.0/17", "2400:cb00::/32", "2405:8100::/32", "2405:b500::/32", "2606:4700::/32", "2803:f800::/32", "2a06:98c0::/29", "2c0f:f248::/32"]),
+    Provider(
+      name: "Apple", domains: ["apple.com", "icloud.com", "aaplimg.com", "mzstatic.com", "apple-dns.net"],
+      hostPatterns: [],
+      ranges: ["17.0.0.0/8"]),
+    Provider(
+      name: "Fastly (content delivery)", domains: ["fastly.net", "fastlylb.net"],
+      hostPatterns: [],
+      ranges: ["23.235.32.0/20", "43.249.72.0/22", "103.244.50.0/24", "103.245.222.0/23", "103.245.224.0/24", "104.156.80.0/20", "140.248.64.0/18", "140.248.128.0/17", "146.75.0.0/17", "151.101.0.0/16", "157.52.64.0/18", "167.82.0.0/17", "167.82.128.0/20", "167.82.160.0/20", "167.82.224.0/20", "172.111.64.0/18", "185.31.16.0/22", "199.27.72.0/21", "199.232.0.0/16", "2a04:4e40::/32", "2a04:4e42::/32"]),
+    Provider(
+      name: "TeamViewer", domains: ["teamviewer.com"],
+      hostPatterns: [],
+      ranges: []),
+    Provider(
+      name: "AnyDesk", domains: ["anydesk.com"],
+      hostPatterns: [],
+      ranges: []),
   ]
 }

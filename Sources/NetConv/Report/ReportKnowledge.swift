@@ -33,12 +33,15 @@ enum ReportKnowledge {
     let ports: [Int]
   }
 
-  /// A provider recognised by its host names.
+  /// A provider recognised by its host names or its published address ranges.
   struct Provider: Sendable {
     let name: String
-    let suffixes: [String]
-    let substrings: [String]
-    let prefixes: [String]
+    /// Domains whose names (and subdomains) are the provider's: `1e100.net`.
+    let domains: [String]
+    /// Patterns for the first label of a name (see ``HostPattern``): `*-in-f#`.
+    let hostPatterns: [String]
+    /// CIDR blocks, IPv4 and IPv6.
+    let ranges: [String]
   }
 
   /// Real programs whose names look like typos of others (`iexplore`, `sihost`, `dhclient3`).
@@ -106,13 +109,36 @@ enum ReportKnowledge {
     return nil
   }
 
-  /// The provider a host name belongs to (`rio09s05-in-f10` → Google).
-  static func provider(forHost host: String) -> String? {
+  /// The provider an address or host name belongs to: a literal address by the longest
+  /// published block that holds it (`2a00:1450:4001::5` → Google), a name by its domain or the
+  /// pattern of its first label (`rio09s05-in-f10` → Google, never `server-nas` → Amazon).
+  static func provider(for address: String) -> String? {
+    if let number = IPAddressNumber(address) { return provider(for: number) }
+    return provider(forName: address)
+  }
+
+  /// The provider a host name belongs to, by domain or first-label pattern.
+  static func provider(forName host: String) -> String? {
     let name = host.lowercased()
+    let label = name.prefix { $0 != "." }
     return providers.first { provider in
-      provider.suffixes.contains { name.hasSuffix($0) } || provider.substrings.contains { name.contains($0) }
-        || provider.prefixes.contains { name.hasPrefix($0) }
+      provider.domains.contains { name == $0 || name.hasSuffix("." + $0) }
+        || provider.hostPatterns.contains { HostPattern.matches($0, label) }
     }?.name
+  }
+
+  /// The provider whose published block holds `address`; the longest block wins.
+  static func provider(for address: IPAddressNumber) -> String? {
+    var best: (length: Int, name: String)?
+    for (range, name) in providerRanges where range.prefixLength > (best?.length ?? -1) && range.contains(address) {
+      best = (range.prefixLength, name)
+    }
+    return best?.name
+  }
+
+  /// Every provider block, parsed once (a malformed one is caught by a test, never here).
+  static let providerRanges: [(IPAddressRange, String)] = providers.flatMap { provider in
+    provider.ranges.compactMap { cidr in IPAddressRange(cidr: cidr).map { ($0, provider.name) } }
   }
 
   private static func normalized(_ process: String) -> String {
