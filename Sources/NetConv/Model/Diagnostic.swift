@@ -24,6 +24,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     case truncatedAddress = "truncated-address"
     /// A line (`…`, `...`) that stands for rows the paste left out.
     case elidedRows = "elided-rows"
+    /// A `^C` mark: the output was stopped with Ctrl-C here (the table above may be cut off).
+    case interrupted
     /// A process name that filled its column (lsof's 9-character COMMAND) and may be cut.
     case truncatedName = "truncated-name"
     /// A table that lists no sockets (routing, interfaces, `ss -s`), skipped.

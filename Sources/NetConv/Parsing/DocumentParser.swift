@@ -59,6 +59,9 @@ struct DocumentParser {
       context.lastPrompt = line.string(trimmed)
       flushAll()
       endBlock()
+      if NoiseRecognizer.isInterruption(line, tokens: tokens) {
+        context.report(.note, .interrupted, "the output was stopped with Ctrl-C here; the table above may be cut off")
+      }
       if let row = Self.rowAfterCommand(line, tokens: tokens) { return readRow(after: line, at: row, number: number) }
       return .noise
     }

@@ -1,5 +1,12 @@
 /// Recognizes lines that surround tables in a paste: shell prompts, echoed commands, comments.
 enum NoiseRecognizer {
+  /// Whether the line starts with `^C`, the mark a terminal prints when Ctrl-C stops a command
+  /// (an interval `netstat -b 5` is stopped that way).
+  static func isInterruption(_ line: LineText, tokens: Tokens) -> Bool {
+    let first = tokens[0]
+    return first.count == 2 && line[first.start] == UInt8(ascii: "^") && line[first.start + 1] == UInt8(ascii: "C")
+  }
+
   /// Whether the line is a prompt or comment that ends the current table.
   ///
   ///     $ netstat -tunap            → true
@@ -21,7 +28,7 @@ enum NoiseRecognizer {
     }
     if lead == UInt8(ascii: "#") { return true }
     if lead == UInt8(ascii: "$") && first.count == 1 { return true }
-    if lead == UInt8(ascii: "^") && first.count == 2 && line[first.start + 1] == UInt8(ascii: "C") { return true }
+    if isInterruption(line, tokens: tokens) { return true }
     if first.count >= 3, isLetter(lead), line[first.start + 1] == UInt8(ascii: ":"),
       line[first.start + 2] == UInt8(ascii: "\\"), line.firstIndex(of: UInt8(ascii: ">"), in: first) != nil
     {
