@@ -34,22 +34,32 @@ struct ReportCommand: ParsableCommand {
     defer { Report.flush() }
     var records: [Socket] = []
     var unread = ConnectionReport.Unread()
+    var interruptions: [Int] = []
     var status: Int32 = 0
-    for name in files.isEmpty ? ["-"] : files {
+    let names = files.isEmpty ? ["-"] : files
+    for name in names {
+      // Each input's snapshots follow the previous input's, so two pastes are never one snapshot.
+      let offset = records.last?.snapshot ?? 0
       let loaded = RecordLoader.load(name, input)
-      records += loaded.records
+      records += loaded.records.map { record in
+        var record = record
+        record.snapshot += offset
+        return record
+      }
       unread.add(loaded.unread)
+      // Line numbers are per input: a Ctrl-C mark is placed only in a single input.
+      interruptions = names.count == 1 ? loaded.interruptions : []
       status = max(status, loaded.status)
     }
     if (records.isEmpty || input.strict) && status != 0 { throw ExitCode(status) }
-    let report = ConnectionReport(records: records, unread: unread)
+    let report = ConnectionReport(records: records, unread: unread, interruptions: interruptions)
     let text: String
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       text = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
     } else if html {
-      text = ReportHTMLRenderer().render(report, title: "netconv report: \(files.joined(separator: ", "))")
+      text = ReportHTMLRenderer().render(report, sources: names)
     } else {
       let colour = !noColor && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
       text = ReportTextRenderer(colour: colour).render(report)
@@ -84,7 +94,19 @@ struct DiffCommand: ParsableCommand {
     let old = RecordLoader.load(before, input)
     let new = RecordLoader.load(after, input)
     if old.status != 0 || new.status != 0 { throw ExitCode(max(old.status, new.status)) }
-    let changes = SnapshotDiff.compare(SnapshotDiff.last(of: old.records), SnapshotDiff.last(of: new.records), at: 2)
+    let (earlier, later) = (SnapshotDiff.last(of: old.records), SnapshotDiff.last(of: new.records))
+    // Two machines are never compared as two moments of one.
+    let dialects = Set((earlier + later).map(\.dialect))
+    let platforms = Set(dialects.map { SnapshotDiff.platform($0, among: dialects) })
+    if platforms.count > 1 {
+      Report.print(
+        Diagnostic(
+          .error, .dialectMismatch, line: nil,
+          "the two pastes come from different systems (\(platforms.sorted().joined(separator: " and "))): nothing to compare"),
+        file: after)
+      throw ExitCode(65)
+    }
+    let changes = SnapshotDiff.compare(earlier, later, at: 2)
     var text = ""
     if json {
       let encoder = JSONEncoder()
@@ -94,7 +116,8 @@ struct DiffCommand: ParsableCommand {
       text = "No connection appeared or went away.\n"
     } else {
       for change in changes {
-        text += "\(change.kind == .appeared ? "+ appeared" : "- gone    "): \(ReportTextRenderer.escape(change.description))\n"
+        let marker = change.kind == .appeared ? "+ appeared" : change.kind == .gone ? "- gone" : "~ changed"
+        text += "\(marker): \(ReportTextRenderer.escape(change.description))\n"
       }
     }
     FileHandle.standardOutput.write(Data(text.utf8))
@@ -105,14 +128,21 @@ struct DiffCommand: ParsableCommand {
 enum RecordLoader {
   /// Reads one input's records, printing its warnings, and the numbers of the lines that could
   /// not be read.
-  static func load(_ name: String, _ input: InputOptions) -> (records: [Socket], unread: ConnectionReport.Unread, status: Int32) {
-    guard let (reader, display) = input.open(name) else { return ([], ConnectionReport.Unread(), 66) }
+  static func load(
+    _ name: String, _ input: InputOptions
+  ) -> (records: [Socket], unread: ConnectionReport.Unread, interruptions: [Int], status: Int32) {
+    guard let (reader, display) = input.open(name) else { return ([], ConnectionReport.Unread(), [], 66) }
     var records: [Socket] = []
     var unread = ConnectionReport.Unread()
+    var interruptions: [Int] = []
     do {
       while let event = try reader.next() {
         switch event {
         case .record(let socket): records.append(socket)
+        case .diagnostic(let diagnostic) where diagnostic.kind == .interrupted:
+          // Only the marks after the last snapshots matter: keep the latest few, memory flat.
+          if let line = diagnostic.line { interruptions.append(line) }
+          if interruptions.count > 64 { interruptions.removeFirst(32) }
         case .diagnostic(let diagnostic) where diagnostic.severity != .note:
           if diagnostic.kind == .unrecognizedLine, let line = diagnostic.line { unread.add(line: line) }
           Report.print(diagnostic, file: display)
@@ -120,8 +150,8 @@ enum RecordLoader {
         }
       }
     } catch {
-      return (records, unread, InputOptions.status(for: error, display: display))
+      return (records, unread, interruptions, InputOptions.status(for: error, display: display))
     }
-    return (records, unread, 0)
+    return (records, unread, interruptions, 0)
   }
 }

@@ -22,6 +22,46 @@ public struct ConnectionReport: Codable, Sendable {
 
   /// One thing the helper should know.
   public struct Finding: Codable, Sendable, Equatable {
+    /// What kind of finding it is, stable for tools (the title's words may change).
+    public enum Code: String, Codable, Sendable, CaseIterable {
+      /// Someone is logged in to this machine (SSH, RDP, VNC, ARD).
+      case remoteLoginConnected = "remote_login_connected"
+      /// A remote-access tool is connected to the internet.
+      case remoteAccessConnected = "remote_access_connected"
+      /// A connection to a remote-access tool's relay (port or host), program not named.
+      case remoteAccessRelay = "remote_access_relay"
+      /// A remote-access tool runs, not connected.
+      case remoteAccessInstalled = "remote_access_installed"
+      /// A service that lets others in listens on the network (RDP, VNC, a database).
+      case inboundServiceListening = "inbound_service_listening"
+      /// Someone on the internet is connected to such a service.
+      case inboundServiceConnected = "inbound_service_connected"
+      /// A connection out to a port known from malware.
+      case oddPort = "odd_port"
+      /// A program keeps trying to reach a server that does not answer.
+      case noAnswerRepeated = "no_answer_repeated"
+      /// A connection being set up, seen once.
+      case noAnswerYet = "no_answer_yet"
+      /// A program named like a system process, spelled differently.
+      case lookAlike = "look_alike"
+      /// A system process listening on a port it does not usually use.
+      case unusualPort = "unusual_port"
+      /// Sockets whose program netstat could not show.
+      case ownerNotShown = "owner_not_shown"
+      /// Connections that are over (Windows PID 0).
+      case finishedConnections = "finished_connections"
+      /// Ordinary connections to the internet.
+      case internetConnections = "internet_connections"
+      /// Connections between two sockets of this machine.
+      case selfConnections = "self_connections"
+      /// A snapshot cut off where the output was stopped with Ctrl-C.
+      case snapshotCut = "snapshot_cut"
+      /// The paste shows more than one machine.
+      case severalMachines = "several_machines"
+    }
+
+    /// What kind of finding it is.
+    public var code: Code
     /// How much it matters.
     public var level: Level
     /// One line that says what it is.
@@ -30,6 +70,12 @@ public struct ConnectionReport: Codable, Sendable {
     public var detail: String
     /// Input lines the finding is about.
     public var lines: [Int]
+
+    enum CodingKeys: String, CodingKey {
+      case code
+      case level = "severity"
+      case title, detail, lines
+    }
   }
 
   /// A remote end a program talks to.
@@ -46,14 +92,27 @@ public struct ConnectionReport: Codable, Sendable {
     public var provider: String?
     /// The canonical state of the connection.
     public var state: String?
+    /// The remote end is a socket of this machine itself (both rows of one connection shown).
+    public var toThisMachine = false
+    /// The input line of the socket.
+    public var line: Int
+
+    enum CodingKeys: String, CodingKey {
+      case address, port, state, provider, line
+      case portName = "port_name"
+      case addressClass = "address_class"
+      case toThisMachine = "to_this_machine"
+    }
   }
 
   /// Everything one program does on the network.
   public struct Program: Codable, Sendable, Equatable {
     /// The program name as shown.
     public var name: String
-    /// The Windows `-b` component (service) line, if shown.
+    /// The Windows `-b` service line (`CryptSvc`), if shown.
     public var component: String?
+    /// The DLLs and files of an XP-era `-b -v` owner chain: modules, not a service.
+    public var modules: [String] = []
     /// Its process ids.
     public var pids: [Int]
     /// What the program is, when it is a well-known one.
@@ -68,6 +127,14 @@ public struct ConnectionReport: Codable, Sendable {
     public var states: [String: Int]
     /// The remote ends it talks to.
     public var remotes: [Remote]
+    /// How many of its connections go to the internet.
+    public var internetConnections = 0
+
+    enum CodingKeys: String, CodingKey {
+      case name, component, modules, pids, explanation, imitates, sockets, states, remotes
+      case remoteAccessTool = "remote_access_tool"
+      case internetConnections = "internet_connections"
+    }
   }
 
   /// A socket waiting for others to connect.
@@ -76,51 +143,161 @@ public struct ConnectionReport: Codable, Sendable {
     public var program: String
     /// `tcp` or `udp`.
     public var `protocol`: String
-    /// The local address the socket listens on.
-    public var address: String
+    /// The local addresses it listens on: one, or the IPv4 and IPv6 twins of one listener
+    /// (`0.0.0.0` and `::`).
+    public var addresses: [String]
     /// The port it listens on.
     public var port: Int?
     /// Whether other machines can reach it (`0.0.0.0`, `::`, a LAN address) or only this one.
     public var reachableFromNetwork: Bool
-    /// The input line of the socket.
-    public var line: Int
+    /// The input lines of its sockets.
+    public var lines: [Int]
+
+    enum CodingKeys: String, CodingKey {
+      case program, `protocol`, addresses, port, lines
+      case reachableFromNetwork = "reachable_from_network"
+    }
   }
 
-  /// A connection that appeared or went away between two snapshots or two pastes.
+  /// Connections that appeared, went away or changed state between two snapshots or two
+  /// pastes, grouped by program, remote end and states (`count` of them).
   public struct Change: Codable, Sendable, Equatable {
-    /// Whether the connection appeared or went away.
+    /// What happened.
     public enum Kind: String, Codable, Sendable {
       /// Seen now, not before.
       case appeared
       /// Seen before, not now.
       case gone
+      /// Seen in both, in another state (ESTABLISHED → TIME_WAIT).
+      case changed
     }
-    /// Appeared or gone.
+    /// What happened.
     public var kind: Kind
     /// The snapshot (or paste) where the change is seen.
     public var snapshot: Int
-    /// The connection in words.
-    public var description: String
+    /// The program holding the socket.
+    public var program: String
+    /// `tcp`, `udp`, …
+    public var `protocol`: String
+    /// The local end of the first socket of the group (`address:port`).
+    public var local: String
+    /// The remote end (`address:port`), `nil` for a listener.
+    public var remote: String?
+    /// The canonical state before (`nil` when it appeared).
+    public var stateBefore: String?
+    /// The canonical state after (`nil` when it went away).
+    public var stateAfter: String?
+    /// How many sockets the group holds.
+    public var count: Int
+    /// Their input lines (the first ten).
+    public var lines: [Int]
+
+    enum CodingKeys: String, CodingKey {
+      case kind, snapshot, program, `protocol`, local, remote, count, lines, description
+      case stateBefore = "state_before"
+      case stateAfter = "state_after"
+    }
+
+    /// The change in words: `chrome.exe → 142.250.185.78:443: 3 connections, connected → finished, waiting to close`.
+    public var description: String {
+      var text = "\(program) " + (remote.map { "→ \($0)" } ?? "listening on \(`protocol`) \(local)")
+      if count > 1 { text += " (\(ConnectionReport.count(count, remote == nil ? "socket" : "connection")))" }
+      switch kind {
+      case .changed:
+        text += ": \(ConnectionReport.stateWords(stateBefore ?? "")) → \(ConnectionReport.stateWords(stateAfter ?? ""))"
+      case .appeared where remote != nil, .gone where remote != nil:
+        if let state = stateAfter ?? stateBefore { text += ", \(ConnectionReport.stateWords(state))" }
+      default: break
+      }
+      return text
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(kind, forKey: .kind)
+      try container.encode(snapshot, forKey: .snapshot)
+      try container.encode(program, forKey: .program)
+      try container.encode(`protocol`, forKey: .protocol)
+      try container.encode(local, forKey: .local)
+      try container.encode(remote, forKey: .remote)
+      try container.encode(stateBefore, forKey: .stateBefore)
+      try container.encode(stateAfter, forKey: .stateAfter)
+      try container.encode(count, forKey: .count)
+      try container.encode(lines, forKey: .lines)
+      try container.encode(description, forKey: .description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      kind = try container.decode(Kind.self, forKey: .kind)
+      snapshot = try container.decode(Int.self, forKey: .snapshot)
+      program = try container.decode(String.self, forKey: .program)
+      `protocol` = try container.decode(String.self, forKey: .protocol)
+      local = try container.decode(String.self, forKey: .local)
+      remote = try container.decodeIfPresent(String.self, forKey: .remote)
+      stateBefore = try container.decodeIfPresent(String.self, forKey: .stateBefore)
+      stateAfter = try container.decodeIfPresent(String.self, forKey: .stateAfter)
+      count = try container.decode(Int.self, forKey: .count)
+      lines = try container.decode([Int].self, forKey: .lines)
+    }
+
+    init(
+      kind: Kind, snapshot: Int, program: String, protocol: String, local: String, remote: String?,
+      stateBefore: String?, stateAfter: String?, count: Int, lines: [Int]
+    ) {
+      self.kind = kind
+      self.snapshot = snapshot
+      self.program = program
+      self.protocol = `protocol`
+      self.local = local
+      self.remote = remote
+      self.stateBefore = stateBefore
+      self.stateAfter = stateAfter
+      self.count = count
+      self.lines = lines
+    }
   }
 
   /// Counts at a glance.
   public struct Summary: Codable, Sendable, Equatable {
-    /// Sockets in the last snapshot.
+    /// Sockets in the snapshots described (the last complete one of each machine).
     public var sockets = 0
     /// Programs holding them.
     public var programs = 0
-    /// Connections with a peer.
+    /// Connections with a peer (a connection of this machine to itself counts once).
     public var connections = 0
     /// Connections to the internet.
     public var internetConnections = 0
+    /// Connections between two sockets of this machine.
+    public var selfConnections = 0
+    /// Connections that are over, waiting to close (TIME_WAIT and Windows PID 0).
+    public var finishedConnections = 0
     /// Listeners other machines can reach.
     public var listenersReachableFromNetwork = 0
     /// Listeners only this machine can reach.
     public var listenersLocalOnly = 0
     /// Snapshots in the paste.
     public var snapshots = 0
+    /// The snapshots described as the current state: the last complete one of each machine.
+    public var describedSnapshots: [Int] = []
+    /// Snapshots cut off where the output was stopped with Ctrl-C.
+    public var cutSnapshots: [Int] = []
     /// The dialects of the paste.
     public var dialects: [String] = []
+    /// The systems the paste shows (`Windows`, `Linux`, `macOS or BSD`): more than one means
+    /// more than one machine, never compared with each other.
+    public var platforms: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+      case sockets, programs, connections, snapshots, dialects, platforms
+      case internetConnections = "internet_connections"
+      case selfConnections = "self_connections"
+      case finishedConnections = "finished_connections"
+      case listenersReachableFromNetwork = "listeners_reachable_from_network"
+      case listenersLocalOnly = "listeners_local_only"
+      case describedSnapshots = "described_snapshots"
+      case cutSnapshots = "cut_snapshots"
+    }
   }
 
   /// Lines of the paste netconv could not read: what they show is not in the report, so the
@@ -165,9 +342,11 @@ public struct ConnectionReport: Codable, Sendable {
   public var changes: [Change] = []
 
   /// Builds the report for the records of one paste; `unread` counts the lines that could not
-  /// be read (``Diagnostic/Kind/unrecognizedLine``), so the report can say what it does not cover.
-  public init(records: [Socket], unread: Unread = Unread()) {
-    ReportBuilder(records: records).build(into: &self)
+  /// be read (``Diagnostic/Kind/unrecognizedLine``), so the report can say what it does not
+  /// cover; `interruptions` are the lines of `^C` marks (``Diagnostic/Kind/interrupted``), so a
+  /// snapshot cut off by Ctrl-C is not taken for the current state.
+  public init(records: [Socket], unread: Unread = Unread(), interruptions: [Int] = []) {
+    ReportBuilder(records: records, interruptions: interruptions).build(into: &self)
     self.unread = unread
   }
 
