@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs what building and testing netconv need on a fresh Debian/Ubuntu machine, skipping
 # what is already there: libyaml-dev and pkg-config (the C library behind the YAML writer, and
-# how SwiftPM finds it), and the Python modules the tests read output back with: jsonschema
-# (validates records against Schema/socket.schema.json) and PyYAML (a second YAML reader).
+# how SwiftPM finds it), chromium and chromium-driver (the HTML report is checked in a headless
+# browser), and the Python modules the tests use: jsonschema (validates records against
+# Schema/socket.schema.json), PyYAML (a second YAML reader) and selenium (drives the browser).
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 pkg-config --version >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists yaml-0.1 2>/dev/null || [ -f /usr/include/yaml.h ] || missing+=(libyaml-dev)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   as_root apt-get update -qq
@@ -16,7 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # module to import, PyPI name, Debian package
-for entry in "jsonschema jsonschema python3-jsonschema" "yaml PyYAML python3-yaml"; do
+for entry in "jsonschema jsonschema python3-jsonschema" "yaml PyYAML python3-yaml" "selenium selenium python3-selenium"; do
   read -r module pypi debian <<<"$entry"
   if ! python3 -c "import $module" 2>/dev/null; then
     echo "setup: installing python $pypi"

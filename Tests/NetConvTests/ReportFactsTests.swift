@@ -96,6 +96,14 @@ import Testing
     }
   }
 
+  /// Windows' "cannot obtain ownership" under PID 4 is the kernel (System), never "netstat
+  /// could not see the program".
+  @Test func pid4IsNeverAnUnseenProgram() throws {
+    let report = try ReportTests.report("scam-anydesk")
+    #expect(report.programs.contains { $0.name == "System" && $0.pids == [4] })
+    #expect(!report.findings.contains { $0.code == .ownerNotShown })
+  }
+
   /// Control characters from the paste never reach the terminal, in the report or in
   /// diagnostics.
   @Test func controlCharactersNeverReachTheTerminal() throws {

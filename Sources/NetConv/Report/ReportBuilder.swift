@@ -79,6 +79,11 @@ struct ReportBuilder {
     socket.pid == 0 && socket.process == nil && (socket.dialect == .windowsNetstat || socket.dialect == .powershell)
   }
 
+  /// Windows PID 4 (System, the kernel) or PID 0 (no program): never "could not see the program".
+  static func isKernelOrNobody(_ socket: Socket) -> Bool {
+    (socket.pid == 4 || socket.pid == 0) && (socket.dialect == .windowsNetstat || socket.dialect == .powershell)
+  }
+
   /// A connection that is over and waits to close.
   static func isFinished(_ socket: Socket) -> Bool {
     socket.protocol != "unix" && (socket.state == .timeWait || isHeldByNoProgram(socket))
@@ -328,7 +333,8 @@ struct ReportBuilder {
       }
     }
     // What netstat could not see.
-    let hidden = current.filter(\.ownerUnavailable)
+    // PID 4 is the kernel (System) and PID 0 holds no program: netstat saw all there is to see.
+    let hidden = current.filter { $0.ownerUnavailable && !Self.isKernelOrNobody($0) }
     if !hidden.isEmpty {
       findings.append(
         .init(

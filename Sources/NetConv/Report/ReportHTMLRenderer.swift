@@ -36,11 +36,12 @@ public struct ReportHTMLRenderer {
       <style>
       body{font-family:system-ui,sans-serif;max-width:60em;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.4}
       h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}
-      table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3em;text-align:left;vertical-align:top}
+      table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+      .scroll{overflow-x:auto}
       ul.findings{padding:0;list-style:none}ul.findings li{margin:.4em 0;padding:.5em .7em;border-left:.3em solid #999}
       .question{background:#fde8e8;border-color:#c00 !important}.note{background:#f4f4f4}.normal{background:#eef7ee;border-color:#393 !important}
       .tag{color:#a00;font-weight:bold}small,.line{color:#555}.more{font-style:italic;color:#555}
-      svg text{font:12px system-ui,sans-serif;fill:#222}
+      svg{max-width:40em;display:block}svg text{font:12px system-ui,sans-serif;fill:#222}
       @media (max-width:40em){td,th{font-size:.9em;padding:.2em}}
       </style></head><body>
       \(body)<p><small>Made by netconv from pasted netstat/ss text, without any network lookup. It names what is worth a question; it does not diagnose an infection.</small></p>
@@ -70,7 +71,7 @@ public struct ReportHTMLRenderer {
   }
 
   private func programs(_ programs: [ConnectionReport.Program]) -> String {
-    var out = "<h2>Programs</h2>\n<table><tr><th>Program</th><th>PID</th><th>Sockets</th><th>State</th><th>Talks to</th></tr>\n"
+    var out = "<h2>Programs</h2>\n<div class=\"scroll\"><table><tr><th>Program</th><th>PID</th><th>Sockets</th><th>State</th><th>Talks to</th></tr>\n"
     for program in programs {
       var name = Self.escape(program.name)
       if let component = program.component { name += " <small>[\(Self.escape(component))]</small>" }
@@ -94,29 +95,29 @@ public struct ReportHTMLRenderer {
       out += "<tr\(rowClass)><td>\(name)</td><td>\(program.pids.map(String.init).joined(separator: ", "))</td>"
       out += "<td>\(program.sockets)</td><td>\(Self.escape(ReportTextRenderer.states(program)))</td><td>\(remotes.joined(separator: "<br>"))</td></tr>\n"
     }
-    return out + "</table>\n"
+    return out + "</table></div>\n"
   }
 
   /// One table of listeners under `heading`; nothing at all when there are none.
   private func listeners(_ listeners: [ConnectionReport.Listener], heading: String) -> String {
     guard !listeners.isEmpty else { return "" }
-    var out = "<h2>\(heading)</h2>\n<table><tr><th>Address</th><th>Program</th><th>Input line</th></tr>\n"
+    var out = "<h2>\(heading)</h2>\n<div class=\"scroll\"><table><tr><th>Address</th><th>Program</th><th>Input line</th></tr>\n"
     for listener in listeners {
       let port = listener.port.map { ":\($0)" } ?? ""
       let addresses = listener.addresses.map { Self.escape(ReportTextRenderer.address($0)) + port }.joined(separator: " and ")
       out += "<tr><td>\(listener.protocol) \(addresses)</td><td>\(Self.escape(listener.program))</td>"
       out += "<td>\(listener.lines.map(String.init).joined(separator: ", "))</td></tr>\n"
     }
-    return out + "</table>\n"
+    return out + "</table></div>\n"
   }
 
   private func changes(_ changes: [ConnectionReport.Change]) -> String {
-    var out = "<h2>Changes between snapshots</h2>\n<table><tr><th>Change</th><th>Snapshot</th><th>What</th><th>Input lines</th></tr>\n"
+    var out = "<h2>Changes between snapshots</h2>\n<div class=\"scroll\"><table><tr><th>Change</th><th>Snapshot</th><th>What</th><th>Input lines</th></tr>\n"
     for change in changes {
       out += "<tr><td>\(change.kind.rawValue)</td><td>\(change.snapshot)</td><td>\(Self.escape(change.description))</td>"
       out += "<td>\(change.lines.map(String.init).joined(separator: ", "))</td></tr>\n"
     }
-    return out + "</table>\n"
+    return out + "</table></div>\n"
   }
 
   /// `input lines 12, 13` (the first ten, then `…`).

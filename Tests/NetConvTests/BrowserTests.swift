@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// The HTML report in a real browser: headless Chromium (Debian's `chromium` and
+/// `chromium-driver`, driven by Python's selenium — `Scripts/setup.sh` installs them) opens
+/// the page from `file://` and `Tests/Browser/report_page_test.py` checks that the helper's
+/// first finding is on the first screen, that the page loads nothing from the network, and
+/// that the screenshot shows it. Screenshots are kept in `.build/browser-screenshots/`.
+@Suite(.serialized) struct BrowserTests {
+  static let script = TestSupport.packageRoot.appendingPathComponent("Tests/Browser/report_page_test.py")
+  static let screenshots = TestSupport.packageRoot.appendingPathComponent(".build/browser-screenshots")
+
+  /// The remote-access scenario's finding is within the first 800 pixels on a desktop screen
+  /// and within the first screen of a phone; a `-ano` paste's relay finding likewise.
+  @Test(arguments: [
+    ("scam-anydesk", "remote_access_connected", 1280, 800), ("scam-anydesk", "remote_access_connected", 390, 844),
+    ("ano-teamviewer-by-port", "remote_access_relay", 1280, 800),
+  ])
+  func theFirstFindingIsOnTheFirstScreen(_ scenario: String, _ code: String, _ width: Int, _ height: Int) throws {
+    let page = try TestSupport.run(["report", "--html", ReportTests.folder.appendingPathComponent("\(scenario).txt").path])
+    #expect(page.status == 0)
+    try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+    let html = Self.screenshots.appendingPathComponent("\(scenario).html")
+    try Data(page.stdout.utf8).write(to: html)
+    let png = Self.screenshots.appendingPathComponent("\(scenario)-\(width)x\(height).png")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", Self.script.path, html.path, png.path, code, String(width), String(height)]
+    let error = Pipe()
+    process.standardError = error
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(message) (run Scripts/setup.sh for chromium, chromium-driver and selenium)")
+  }
+}
