@@ -96,6 +96,18 @@ import Testing
     }
   }
 
+  /// 100.64.0.0/10 is "carrier-grade NAT or a VPN such as Tailscale", not the internet; a
+  /// Linux look-alike gets Linux advice.
+  @Test func cgnatAndLinuxLookAlikesReadRight() throws {
+    let report = try ReportTests.report("linux-someone-logged-in")
+    let ssh = try #require(report.programs.first { $0.name == "ssh" })
+    #expect(ssh.remotes.first?.addressClass == .cgnat && ssh.internetConnections == 0)
+    #expect(ReportTextRenderer(colour: false).render(report).contains("→ 100.101.12.7:22 — carrier-grade NAT or a VPN such as Tailscale"))
+    let lookAlike = try #require(report.findings.first { $0.code == .lookAlike })
+    #expect(lookAlike.title == "'avahi-deamon' looks like 'avahi-daemon' but is spelled differently")
+    #expect(lookAlike.detail.contains("/proc/4410/exe") && !lookAlike.detail.contains("Task Manager"))
+  }
+
   /// Windows' "cannot obtain ownership" under PID 4 is the kernel (System), never "netstat
   /// could not see the program".
   @Test func pid4IsNeverAnUnseenProgram() throws {
