@@ -166,6 +166,9 @@ import Testing
     #expect(report.summary.internetConnections == 20)
     let providers = Set(report.programs.flatMap(\.remotes).compactMap(\.provider))
     #expect(providers.isSuperset(of: ["Google", "Akamai (content delivery)", "Facebook / Meta", "Amazon Web Services", "Microsoft"]))
+    // A LAN box called server-nas is not Amazon's server-13-224-… and not the internet.
+    let nas = try #require(report.programs.flatMap(\.remotes).first { $0.address == "server-nas" })
+    #expect(nas.provider == nil && nas.addressClass == .privateNetwork)
   }
 
   @Test func serverScenarioSeparatesNetworkAndLocalListeners() throws {
