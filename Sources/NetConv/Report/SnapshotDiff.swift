@@ -38,23 +38,34 @@ public enum SnapshotDiff {
     _ before: [Socket], _ after: [Socket], at snapshot: Int, afterIsCut: Bool = false
   ) -> [ConnectionReport.Change] {
     let interesting: (Socket) -> Bool = { $0.protocol != "unix" && ($0.hasPeer || $0.state == .listen) }
-    var old: [String: Socket] = [:]
-    for socket in before where interesting(socket) && old[identity(socket)] == nil { old[identity(socket)] = socket }
+    // Indices, not copies: a record is large, and a paste may hold a million.
+    var old: [String: Int] = [:]
+    var beforeKeys: [String?] = []
+    beforeKeys.reserveCapacity(before.count)
+    for (index, socket) in before.enumerated() {
+      guard interesting(socket) else {
+        beforeKeys.append(nil)
+        continue
+      }
+      let key = identity(socket)
+      beforeKeys.append(key)
+      if old[key] == nil { old[key] = index }
+    }
     var groups = Groups(snapshot: snapshot)
     var seen: Set<String> = []
     for socket in after where interesting(socket) {
       let key = identity(socket)
       guard seen.insert(key).inserted else { continue }
-      if let earlier = old[key] {
-        if earlier.state != socket.state { groups.add(.changed, socket, was: earlier) }
+      if let at = old[key] {
+        if before[at].state != socket.state { groups.add(.changed, socket, was: before[at]) }
       } else {
         groups.add(.appeared, socket, was: nil)
       }
     }
     if !afterIsCut {
       var gone: Set<String> = []
-      for socket in before where interesting(socket) {
-        let key = identity(socket)
+      for (socket, key) in zip(before, beforeKeys) {
+        guard let key else { continue }
         if !seen.contains(key) && gone.insert(key).inserted { groups.add(.gone, socket, was: nil) }
       }
     }

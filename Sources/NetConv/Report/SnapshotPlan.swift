@@ -58,19 +58,17 @@ struct SnapshotPlan {
       var dialect: Dialect
       var firstLine: Int
       var lastLine: Int
-      /// Row identities in input order (protocol and both ends).
-      var keys: [String]
+      var rows: Int
     }
     var found: [ShotID: Shot] = [:]
     for socket in records {
       let id = ShotID(snapshot: socket.snapshot, dialect: socket.dialect)
-      let key = SnapshotDiff.identity(socket)
       if found[id] == nil {
-        found[id] = Shot(dialect: socket.dialect, firstLine: socket.line, lastLine: socket.line, keys: [])
+        found[id] = Shot(dialect: socket.dialect, firstLine: socket.line, lastLine: socket.line, rows: 0)
       }
       found[id]!.firstLine = min(found[id]!.firstLine, socket.line)
       found[id]!.lastLine = max(found[id]!.lastLine, socket.line)
-      found[id]!.keys.append(key)
+      found[id]!.rows += 1
     }
     let ids = found.keys.sorted { (found[$0]!.firstLine, $0.snapshot) < (found[$1]!.firstLine, $1.snapshot) }
     var ordinals: [ShotID: Int] = [:]
@@ -99,11 +97,15 @@ struct SnapshotPlan {
       let series = byPlatform[platform]!
       var last = series.last!
       for (before, after) in zip(series, series.dropFirst()) where shots[before]!.dialect == shots[after]!.dialect {
+        let (earlier, later) = (shots[before]!, shots[after]!)
+        let nextStart = starts.first { $0 > later.lastLine } ?? Int.max
+        // Cheap tests first: a `^C` right after it, and fewer rows than the snapshot before.
+        let stopped = interruptions.contains { $0 > later.lastLine && $0 < nextStart }
         let isCut =
-          after == series.last!
-          && Self.isCut(
-            shots[after]!.keys, after: shots[before]!.keys, lastLine: shots[after]!.lastLine,
-            nextStart: starts.first { $0 > shots[after]!.lastLine }, interruptions: interruptions)
+          after == series.last! && stopped && later.rows < earlier.rows
+          && Self.lacksTail(
+            records.filter { ordinals[ShotID(snapshot: $0.snapshot, dialect: $0.dialect)] == after }.map(SnapshotDiff.identity),
+            of: records.filter { ordinals[ShotID(snapshot: $0.snapshot, dialect: $0.dialect)] == before }.map(SnapshotDiff.identity))
         if isCut {
           cut.append(after)
           last = before
@@ -131,15 +133,11 @@ struct SnapshotPlan {
     }
   }
 
-  /// Whether the last snapshot was cut off by Ctrl-C: a `^C` follows its last row (before any
-  /// later table), it has fewer rows than the snapshot before, and that one continued past the
-  /// point where this one stops (netstat prints every snapshot in the same order).
-  private static func isCut(
-    _ keys: [String], after previous: [String], lastLine: Int, nextStart: Int?, interruptions: [Int]
-  ) -> Bool {
-    guard interruptions.contains(where: { $0 > lastLine && $0 < (nextStart ?? Int.max) }), keys.count < previous.count,
-      let final = keys.last
-    else { return false }
+  /// Whether a snapshot (`keys`, its rows' identities in order) stops short of where the one
+  /// before (`previous`) went on: netstat prints every snapshot in the same order, so a cut one
+  /// lacks rows after the place its last row had before.
+  private static func lacksTail(_ keys: [String], of previous: [String]) -> Bool {
+    guard let final = keys.last else { return false }
     guard let position = previous.lastIndex(of: final) else { return true }
     let present = Set(keys)
     return previous[(position + 1)...].contains { !present.contains($0) }

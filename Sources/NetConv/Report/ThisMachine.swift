@@ -14,18 +14,23 @@ struct ThisMachine {
   init(_ sockets: [Socket], plan: SnapshotPlan) {
     self.plan = plan
     for socket in sockets where socket.protocol != "unix" {
-      if socket.hasPeer { ends.insert(key(socket, reversed: false)) }
       if let address = socket.local.address.map(Self.plain) {
         let place = AddressClass.of(address)
         if place != .unspecified && place != .loopback { addresses[plan.ordinal(socket), default: []].insert(address) }
       }
     }
+    // Only connections to this machine can have a twin row: the set stays small on a paste of
+    // a million connections out.
+    for socket in sockets where socket.protocol != "unix" && isSelf(socket) {
+      ends.insert(key(socket, reversed: false))
+    }
   }
 
-  /// Whether `socket` is connected to this machine itself.
+  /// Whether `socket` is connected to this machine itself: its peer is loopback or one of the
+  /// machine's own addresses in that snapshot (the other row of a pair always is).
   func isSelf(_ socket: Socket) -> Bool {
     guard socket.hasPeer, let remote = socket.remote.address.map(Self.plain) else { return false }
-    return AddressClass.of(remote) == .loopback || hasTwin(socket) || addresses[plan.ordinal(socket)]?.contains(remote) == true
+    return AddressClass.of(remote) == .loopback || addresses[plan.ordinal(socket)]?.contains(remote) == true
   }
 
   /// Whether the other end's row of the same connection is in the paste too.
@@ -46,6 +51,11 @@ struct ThisMachine {
 
   /// An address without the IPv4-mapped prefix (`::ffff:192.0.2.1` → `192.0.2.1`).
   static func plain(_ address: String) -> String {
-    address.lowercased().hasPrefix("::ffff:") && address.contains(".") ? String(address.dropFirst(7)) : address
+    // Compared byte by byte: this runs for every endpoint shown, and lowercasing allocates.
+    let prefix = address.utf8.prefix(7)
+    guard prefix.count == 7, prefix.elementsEqual("::ffff:".utf8, by: { $0 | 0x20 == $1 | 0x20 }), address.contains(".") else {
+      return address
+    }
+    return String(address.dropFirst(7))
   }
 }
