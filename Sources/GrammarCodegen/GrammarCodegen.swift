@@ -63,6 +63,7 @@ public struct GrammarCodegen {
           + (try renderServices())),
       (Self.otherTablesOutputPath, header + (try renderOtherTables())),
       (Self.reportOutputPath, header + (try renderReport())),
+      (Self.codePagesOutputPath, header + (try renderCodePages())),
     ]
   }
 

@@ -1,40 +1,67 @@
-import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
+#if !hasFeature(Embedded)
+  import Synchronization
+  #if canImport(Glibc)
+    import Glibc
+  #elseif canImport(Darwin)
+    import Darwin
+  #endif
 #endif
 
-/// Decodes lines in legacy code pages to UTF-8 with `iconv(3)`, and guesses which code page a
-/// line is in.
+/// Decodes lines in legacy code pages to UTF-8, and guesses which code page a line is in.
+///
+/// The single-byte pages (the OEM and ANSI pages of Europe and Russia) are read from tables
+/// generated from `Grammar/code-pages/`, the same in every build; the East Asian multi-byte
+/// pages go through `iconv(3)`, which the WebAssembly build does not have (there, their bytes
+/// read as U+FFFD, and a browser page decodes them with `TextDecoder` first).
 ///
 /// The guess decodes the line with every candidate and keeps the one whose text contains
 /// netconv's vocabulary (a banner, header word, state or message in any language), or else
 /// the one that reads most like natural text in that code page's script.
 final class LegacyDecoder {
-  private var converters: [LegacyCodePage: iconv_t] = [:]
+  #if !hasFeature(Embedded)
+    private var converters: [LegacyCodePage: iconv_t] = [:]
 
-  /// Converters no reader holds, kept open: opening one loads a gconv module, and closing the
-  /// last one unloads it, which cost more than parsing a short input. A converter is used by
-  /// one reader at a time (iconv state is not shared).
-  private static let idle = Mutex<[LegacyCodePage: [Int]]>([:])  // iconv_t bit patterns
-  private static let idlePerPage = 8
+    /// Converters no reader holds, kept open: opening one loads a gconv module, and closing the
+    /// last one unloads it, which cost more than parsing a short input. A converter is used by
+    /// one reader at a time (iconv state is not shared).
+    private static let idle = Mutex<[LegacyCodePage: [Int]]>([:])  // iconv_t bit patterns
+    private static let idlePerPage = 8
 
-  deinit {
-    for (page, converter) in converters {
-      let kept = Self.idle.withLock { idle -> Bool in
-        guard idle[page, default: []].count < Self.idlePerPage else { return false }
-        idle[page, default: []].append(Int(bitPattern: converter))
-        return true
+    deinit {
+      for (page, converter) in converters {
+        let kept = Self.idle.withLock { idle -> Bool in
+          guard idle[page, default: []].count < Self.idlePerPage else { return false }
+          idle[page, default: []].append(Int(bitPattern: converter))
+          return true
+        }
+        if !kept { iconv_close(converter) }
       }
-      if !kept { iconv_close(converter) }
     }
-  }
+  #endif
 
   /// Appends the UTF-8 form of `bytes` read in `page` to `output`; bytes the page does not
   /// define become U+FFFD.
   func decode(_ bytes: UnsafeBufferPointer<UInt8>, as page: LegacyCodePage, into output: inout [UInt8]) {
+    if let table = page.highHalf {
+      for byte in bytes {
+        if byte < 0x80 {
+          output.append(byte)
+        } else {
+          UTF8.encode(Unicode.Scalar(table[Int(byte) - 0x80]) ?? "\u{FFFD}") { output.append($0) }
+        }
+      }
+      return
+    }
+    #if hasFeature(Embedded)
+      for byte in bytes { UTF8.encode(byte < 0x80 ? Unicode.Scalar(byte) : "\u{FFFD}") { output.append($0) } }
+    #else
+      decodeWithIconv(bytes, as: page, into: &output)
+    #endif
+  }
+
+  #if !hasFeature(Embedded)
+  /// The multi-byte pages, through `iconv(3)`.
+  private func decodeWithIconv(_ bytes: UnsafeBufferPointer<UInt8>, as page: LegacyCodePage, into output: inout [UInt8]) {
     guard let converter = converter(for: page) else {
       for byte in bytes { UTF8.encode(byte < 0x80 ? Unicode.Scalar(byte) : "\u{FFFD}") { output.append($0) } }
       return
@@ -66,6 +93,8 @@ final class LegacyDecoder {
       }
     }
   }
+
+  #endif
 
   /// The code page `bytes` is most likely in, and whether its text held a vocabulary word
   /// (which makes the guess certain).
@@ -119,6 +148,7 @@ final class LegacyDecoder {
     return score
   }
 
+  #if !hasFeature(Embedded)
   private func converter(for page: LegacyCodePage) -> iconv_t? {
     if let converter = converters[page] { return converter }
     if let bits = Self.idle.withLock({ $0[page]?.popLast() }), let reused = iconv_t(bitPattern: bits) {
@@ -130,4 +160,5 @@ final class LegacyDecoder {
     converters[page] = converter
     return converter
   }
+  #endif
 }
