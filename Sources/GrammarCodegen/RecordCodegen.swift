@@ -303,7 +303,7 @@ public struct RecordCodegen {
     guard case .group(let first, let list)? = members(fields).first(where: { if case .group = $0 { true } else { false } })
     else { return "" }
     var out = "\n/// One end of a socket: an address, a port and what the input showed for them (the members of\n"
-    out += "/// the schema's `\(first)_…` and `remote_…` keys).\npublic struct Endpoint: Hashable, Sendable, Codable {\n"
+    out += "/// the schema's `\(first)_…` and `remote_…` keys).\npublic struct Endpoint: Hashable, Sendable {\n"
     for field in list {
       out += docComment(field.memberDoc ?? field.doc, indent: "  ")
       let name = field.path[1]
@@ -330,7 +330,7 @@ public struct RecordCodegen {
     var out = "\nextension Socket {\n"
     out += "  /// The output fields in output order; the raw value is the key, the same in JSON, YAML and\n"
     out += "  /// CSV. `Schema/socket.schema.json` documents each one.\n"
-    out += "  public enum FieldKey: String, CaseIterable, Sendable, CodingKey {\n"
+    out += "  public enum FieldKey: String, CaseIterable, Sendable {\n"
     for field in fields {
       out += docComment(field.doc, indent: "    ")
       let name = escapedName(field.caseName)
@@ -372,7 +372,7 @@ public struct RecordCodegen {
       case .flag: return ".bool(\(value))"
       case .word(_, true): return "FieldValue(\(value)?.rawValue)"
       case .word(_, false): return ".string(\(value).rawValue)"
-      case .owners: return "\(value).isEmpty ? .null : .list(\(value).map(\\.fieldValue))"
+      case .owners: return "\(value).isEmpty ? .null : .list(\(value).map { $0.fieldValue })"
       case .details:
         return "\(value).isEmpty ? .null : .object(\(value).map { FieldValue.Entry($0.key, .string($0.value)) })"
       case .fieldList: return ".list(\(value).map { .string($0.rawValue) })"
@@ -385,7 +385,9 @@ public struct RecordCodegen {
   // MARK: - Codable
 
   private func renderCodable(_ fields: [Field]) -> String {
-    var out = "\nextension Socket: Codable {\n"
+    // Codable is not in Embedded Swift (the WebAssembly build): the writers never use it.
+    var out = "\n#if !hasFeature(Embedded)\nextension Socket.FieldKey: CodingKey {}\n\nextension Endpoint: Codable {}\n"
+    out += "\nextension Socket: Codable {\n"
     out += "  /// Encodes every field, writing `null` for missing values, as the JSON writer does.\n"
     out += "  public func encode(to encoder: any Encoder) throws {\n"
     out += "    var container = encoder.container(keyedBy: FieldKey.self)\n"
@@ -396,7 +398,7 @@ public struct RecordCodegen {
       case .word(_, let optional): statement = "try container.encode(\(value)\(optional ? "?" : "").rawValue, forKey: .\(field.caseName))"
       case .owners: statement = "try container.encode(\(value).isEmpty ? nil : \(value), forKey: .\(field.caseName))"
       case .details: statement = "try container.encode(Self.detailTable(\(value)), forKey: .\(field.caseName))"
-      case .fieldList: statement = "try container.encode(\(value).map(\\.rawValue), forKey: .\(field.caseName))"
+      case .fieldList: statement = "try container.encode(\(value).map { $0.rawValue }, forKey: .\(field.caseName))"
       default: statement = "try container.encode(\(value), forKey: .\(field.caseName))"
       }
       out += "    \(statement)\n"
@@ -413,7 +415,7 @@ public struct RecordCodegen {
     }.joined(separator: ",\n")
     out += ")\n"
     out += assignments(fields, decodeExpression)
-    out += "  }\n}\n"
+    out += "  }\n}\n#endif\n"
     return out
   }
 

@@ -54,14 +54,14 @@ enum LinuxNetstatVocabulary {
     ProtocolToken(token: Array($0.key.utf8), protocol: $0.value.protocol, family: $0.value.family)
   }.sorted { $0.token.lexicographicallyPrecedes($1.token) }
 
-  static let states: [String: SocketState] = stateTable.mapValues(\.state)
+  static let states: [String: SocketState] = stateTable.mapValues { $0.state }
   /// ``states`` looked up on bytes.
   static let stateBytes = ByteTable(states.map { ($0.key, $0.value) })
 
   static let kernelStates: [Int: SocketState?] = kernelStateTable
 
   static func headerWords(_ role: String) -> Set<String> {
-    Set((headerWordTable[role] ?? []).map(\.text))
+    Set((headerWordTable[role] ?? []).map { $0.text })
   }
 
   static let recvQWords = headerWords("recv_q")

@@ -9,6 +9,6 @@ enum PowerShellVocabulary {
   /// The protocol of the cmdlet named in `text` (any case), if one is.
   static func commandProtocol(in text: String) -> String? {
     let lower = text.lowercased()
-    return commands.first { lower.contains($0.name) }?.protocol
+    return commands.first { lower.containsText($0.name) }?.protocol
   }
 }

@@ -3,14 +3,14 @@ enum VocabularyProbes {
   /// Banners, header words, states and messages that contain non-ASCII characters.
   static let all: [String] = {
     var probes: [String] = []
-    probes += WindowsNetstatVocabulary.bannerTable.map(\.text)
+    probes += WindowsNetstatVocabulary.bannerTable.map { $0.text }
     probes += WindowsNetstatVocabulary.stateTable.keys
-    probes += WindowsNetstatVocabulary.ownershipUnavailableTable.map(\.text)
+    probes += WindowsNetstatVocabulary.ownershipUnavailableTable.map { $0.text }
     probes += WindowsNetstatVocabulary.elevationTable.map { String($0.text.prefix(12)) }
-    probes += WindowsNetstatVocabulary.headerWordTable.map(\.text)
-    probes += LinuxNetstatVocabulary.bannerTable.map(\.text)
+    probes += WindowsNetstatVocabulary.headerWordTable.map { $0.text }
+    probes += LinuxNetstatVocabulary.bannerTable.map { $0.text }
     probes += LinuxNetstatVocabulary.stateTable.keys
-    probes += LinuxNetstatVocabulary.headerWordTable.values.flatMap { $0.map(\.text) }
+    probes += LinuxNetstatVocabulary.headerWordTable.values.flatMap { $0.map { $0.text } }
     return Array(Set(probes.filter { $0.unicodeScalars.contains { !$0.isASCII } && $0.count >= 2 })).sorted()
   }()
 

@@ -35,13 +35,13 @@ enum WindowsNetstatVocabulary {
   /// The UTF-8 bytes of each ownership message, for the byte-level check on every owner line.
   static let ownershipUnavailableBytes: [[UInt8]] = ownershipUnavailable.map { Array($0.text.utf8) }
   static let elevation: [Phrase] = elevationTable.map { Phrase($0.text) }
-  static let headerFirstWords: Set<String> = Set(headerFirstWordTable.map(\.text))
+  static let headerFirstWords: Set<String> = Set(headerFirstWordTable.map { $0.text })
   /// Every word of every header, for the remainder of a wrapped header.
   static let headerWords: Set<String> = Set(headerWordTable.flatMap { $0.text.split(separator: " ").map(String.init) } + ["PID"])
   static let offloadWords: Set<String> = Set(offloadWordTable)
 
   /// Shown state word → canonical state.
-  static let states: [String: SocketState] = stateTable.mapValues(\.state)
+  static let states: [String: SocketState] = stateTable.mapValues { $0.state }
 
   /// Skeleton of a state word (and its dropped-character form) → canonical state, for mojibake.
   static let stateSkeletons: [String: SocketState] = {

@@ -30,6 +30,7 @@ public struct MemoryByteSource: ByteSource {
   }
 }
 
+#if !hasFeature(Embedded)
 /// A byte source reading a file descriptor with `read(2)`: a file, a pipe or standard input.
 public struct FileDescriptorByteSource: ByteSource {
   private let descriptor: Int32
@@ -64,3 +65,4 @@ public struct FileDescriptorByteSource: ByteSource {
     }
   }
 }
+#endif

@@ -1,3 +1,4 @@
+#if !hasFeature(Embedded)
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -34,3 +35,4 @@ public struct FileByteSource: ByteSource {
     try withExtendedLifetime(file) { () throws(NetConvError) in try reader.nextChunk() }
   }
 }
+#endif

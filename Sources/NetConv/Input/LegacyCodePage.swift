@@ -5,7 +5,7 @@
 /// from Notepad may be in the ANSI page instead (cp1252, cp1250, cp1251); Linux machines with
 /// ISO-8859 locales write Latin-1-like bytes (read as cp1252, its superset). Lines that are valid
 /// UTF-8 are never re-decoded.
-public enum LegacyCodePage: String, Sendable, CaseIterable, Codable {
+public enum LegacyCodePage: String, Sendable, CaseIterable {
   /// The US OEM page.
   case cp437
   /// The Western European OEM page.
@@ -64,3 +64,7 @@ public enum LegacyCodePage: String, Sendable, CaseIterable, Codable {
     }
   }
 }
+
+#if !hasFeature(Embedded)
+extension LegacyCodePage: Codable {}
+#endif

@@ -16,7 +16,16 @@ struct LineReader {
     var droppedLength: Int?
   }
 
-  private var source: any ByteSource
+  #if hasFeature(Embedded)
+    /// What the reader reads: Embedded Swift (the WebAssembly build) has no existentials, and
+    /// reads bytes in memory only.
+    typealias Source = MemoryByteSource
+  #else
+    /// What the reader reads: any source of bytes.
+    typealias Source = any ByteSource
+  #endif
+
+  private var source: Source
   private(set) var encoding: TextEncoding = .utf8
   private var transcoder: UTF16Transcoder?
   private var decided = false
@@ -35,7 +44,7 @@ struct LineReader {
   private(set) var markupSeen = false
   let maxLineLength: Int
 
-  init(source: any ByteSource, maxLineLength: Int = 1 << 20) {
+  init(source: Source, maxLineLength: Int = 1 << 20) {
     self.source = source
     self.maxLineLength = maxLineLength
   }
@@ -44,8 +53,8 @@ struct LineReader {
   var inputBytes: Int { bytesRead }
 
   /// Calls `body` with the bytes of `line`; the pointer is valid only inside `body`.
-  func withBytes<R>(of line: Line, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    try buffer.withUnsafeBufferPointer { all in
+  func withBytes<R, E: Error>(of line: Line, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    try buffer.withUnsafeBufferPointer { (all) throws(E) -> R in
       try body(UnsafeBufferPointer(rebasing: all[line.range]))
     }
   }

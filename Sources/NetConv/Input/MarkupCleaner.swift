@@ -28,14 +28,20 @@ enum MarkupCleaner {
 
   /// Whether `test` holds at some index of `byte` in `bytes`, found with `memchr`.
   private static func anyHit(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8, _ test: (Int) -> Bool) -> Bool {
-    guard let base = bytes.baseAddress else { return false }
-    var index = 0
-    while index < bytes.count, let hit = memchr(base + index, Int32(byte), bytes.count - index) {
-      index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      if test(index) { return true }
-      index += 1
-    }
-    return false
+    #if canImport(Glibc) || canImport(Darwin)
+      guard let base = bytes.baseAddress else { return false }
+      var index = 0
+      while index < bytes.count, let hit = memchr(base + index, Int32(byte), bytes.count - index) {
+        index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if test(index) { return true }
+        index += 1
+      }
+      return false
+    #else
+      // No C library (WebAssembly): the same scan, a byte at a time.
+      for index in bytes.indices where bytes[index] == byte && test(index) { return true }
+      return false
+    #endif
   }
 
   /// Whether the mark at `index` and the next byte make a doubled mark used as emphasis.

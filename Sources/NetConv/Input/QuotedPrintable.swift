@@ -108,7 +108,7 @@ struct QuotedPrintable {
       let folded = (byte | 0x20) &- UInt8(ascii: "a") < 26 ? byte | 0x20 : byte
       guard folded == header[index] else { return false }
     }
-    return String(decoding: bytes, as: UTF8.self).lowercased().contains("quoted-printable")
+    return String(decoding: bytes, as: UTF8.self).lowercased().containsText("quoted-printable")
   }
 
   /// Appends the decoded bytes of `bytes` to `output`.

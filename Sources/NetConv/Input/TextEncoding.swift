@@ -1,5 +1,5 @@
 /// The character encoding netconv chose for an input.
-public enum TextEncoding: String, Sendable, Codable {
+public enum TextEncoding: String, Sendable {
   /// UTF-8 without a byte-order mark (lines that are not valid UTF-8 fall back to a code page).
   case utf8 = "utf-8"
   /// UTF-8 that started with a byte-order mark.
@@ -30,3 +30,7 @@ public enum TextEncoding: String, Sendable, Codable {
     return (.utf8, 0)
   }
 }
+
+#if !hasFeature(Embedded)
+extension TextEncoding: Codable {}
+#endif

@@ -4,7 +4,7 @@ enum AddressText {
   static func isLiteral(_ text: String) -> Bool {
     if text.contains(":") { return true }
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) }
+    return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCIIDigit } }
   }
 
   /// Whether `text` is the unspecified address, loopback, or a private, link-local or

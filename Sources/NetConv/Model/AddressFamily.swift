@@ -1,5 +1,5 @@
 /// The address family of a socket, as far as the input tells it.
-public enum AddressFamily: String, Codable, Sendable, CaseIterable {
+public enum AddressFamily: String, Sendable, CaseIterable {
   /// IPv4.
   case ipv4
   /// IPv6 (also for IPv4-mapped addresses on a `tcp6` socket).
@@ -31,3 +31,7 @@ extension AddressFamily {
     return parts == 4 && digits > 0 ? .ipv4 : nil
   }
 }
+
+#if !hasFeature(Embedded)
+extension AddressFamily: Codable {}
+#endif

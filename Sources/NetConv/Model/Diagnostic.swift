@@ -1,9 +1,9 @@
 /// A message about the input: something netconv skipped, guessed or could not read.
 ///
 /// Diagnostics are values; the CLI renders them as `FILE:LINE: warning: message`.
-public struct Diagnostic: Hashable, Sendable, Codable {
+public struct Diagnostic: Hashable, Sendable {
   /// How much the message matters.
-  public enum Severity: String, Hashable, Sendable, Codable {
+  public enum Severity: String, Hashable, Sendable {
     /// Information: a choice netconv made (an encoding, a skipped table).
     case note
     /// Something in the input was not fully understood; output may be incomplete.
@@ -13,7 +13,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
   }
 
   /// What kind of finding this is, stable for tools that filter diagnostics.
-  public enum Kind: String, Hashable, Sendable, Codable {
+  public enum Kind: String, Hashable, Sendable {
     /// A line inside a table that no dialect could read.
     case unrecognizedLine = "unrecognized-line"
     /// A state word netconv does not know (kept in `state_raw`, state `UNKNOWN`).
@@ -85,3 +85,9 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     self.message = message
   }
 }
+
+#if !hasFeature(Embedded)
+extension Diagnostic: Codable {}
+extension Diagnostic.Severity: Codable {}
+extension Diagnostic.Kind: Codable {}
+#endif

@@ -1,5 +1,5 @@
 /// The text format a socket row was read from.
-public enum Dialect: String, Codable, Sendable, CaseIterable {
+public enum Dialect: String, Sendable, CaseIterable {
   /// `netstat.exe` on Windows, any flags and display language.
   case windowsNetstat = "windows-netstat"
   /// net-tools `netstat` on Linux.
@@ -27,3 +27,7 @@ extension Dialect {
     }
   }
 }
+
+#if !hasFeature(Embedded)
+extension Dialect: Codable {}
+#endif

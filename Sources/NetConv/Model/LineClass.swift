@@ -1,5 +1,5 @@
 /// What netconv made of one input line. Every line gets exactly one class.
-public enum LineClass: String, Codable, Sendable, CaseIterable {
+public enum LineClass: String, Sendable, CaseIterable {
   /// A socket row that became a record.
   case record
   /// A line that belongs to the record above it (an owner line, a detail line).
@@ -33,3 +33,7 @@ extension LineClass {
     }
   }
 }
+
+#if !hasFeature(Embedded)
+extension LineClass: Codable {}
+#endif

@@ -101,7 +101,7 @@ public struct Socket: Hashable, Sendable {
 
 /// One end of a socket: an address, a port and what the input showed for them (the members of
 /// the schema's `local_…` and `remote_…` keys).
-public struct Endpoint: Hashable, Sendable, Codable {
+public struct Endpoint: Hashable, Sendable {
   /// The address or host name without brackets, port or zone (`127.0.0.1`, `::1`, `localhost`, `*`
   /// for a wildcard shown as a star, a path for UNIX sockets); `nil` when there is none.
   public var address: String?
@@ -141,7 +141,7 @@ extension RawSocket {
 extension Socket {
   /// The output fields in output order; the raw value is the key, the same in JSON, YAML and
   /// CSV. `Schema/socket.schema.json` documents each one.
-  public enum FieldKey: String, CaseIterable, Sendable, CodingKey {
+  public enum FieldKey: String, CaseIterable, Sendable {
     /// The input the record came from when several inputs go into one stream (the file name as given);
     /// null otherwise.
     case source
@@ -351,12 +351,17 @@ extension Socket {
     case .inode: return FieldValue(self.inode)
     case .timer: return FieldValue(self.timer)
     case .socketType: return FieldValue(self.socketType)
-    case .owners: return self.owners.isEmpty ? .null : .list(self.owners.map(\.fieldValue))
+    case .owners: return self.owners.isEmpty ? .null : .list(self.owners.map { $0.fieldValue })
     case .details: return self.details.isEmpty ? .null : .object(self.details.map { FieldValue.Entry($0.key, .string($0.value)) })
     case .inferred: return .list(self.inferred.map { .string($0.rawValue) })
     }
   }
 }
+
+#if !hasFeature(Embedded)
+extension Socket.FieldKey: CodingKey {}
+
+extension Endpoint: Codable {}
 
 extension Socket: Codable {
   /// Encodes every field, writing `null` for missing values, as the JSON writer does.
@@ -393,7 +398,7 @@ extension Socket: Codable {
     try container.encode(self.socketType, forKey: .socketType)
     try container.encode(self.owners.isEmpty ? nil : self.owners, forKey: .owners)
     try container.encode(Self.detailTable(self.details), forKey: .details)
-    try container.encode(self.inferred.map(\.rawValue), forKey: .inferred)
+    try container.encode(self.inferred.map { $0.rawValue }, forKey: .inferred)
   }
 
   /// Decodes a record written by netconv's JSON writer (or by ``encode(to:)``).
@@ -434,6 +439,7 @@ extension Socket: Codable {
     self.inferred = try Self.decodeFieldList(.inferred, in: container)
   }
 }
+#endif
 
 /// A record as the parsers build it: the same fields as ``Socket``, but every text is a byte
 /// range into the record's own buffer instead of a `String`.

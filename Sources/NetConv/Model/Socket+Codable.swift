@@ -1,5 +1,7 @@
 // `Socket`'s `Codable` conformance is generated field by field into `Record.generated.swift`;
-// these are the pieces it calls for values that are not plain scalars.
+// these are the pieces it calls for values that are not plain scalars. Codable is not in
+// Embedded Swift (the WebAssembly build), where nothing uses it.
+#if !hasFeature(Embedded)
 
 extension Socket {
   /// Details as the JSON object the writers write, `nil` when there are none.
@@ -34,3 +36,4 @@ extension Socket {
     }
   }
 }
+#endif

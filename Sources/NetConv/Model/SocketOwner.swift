@@ -1,5 +1,5 @@
 /// One process holding a socket; ss lists every one (`users:(("nginx",pid=301,fd=6),…)`).
-public struct SocketOwner: Hashable, Sendable, Codable {
+public struct SocketOwner: Hashable, Sendable {
   /// The process name as shown (`comm`, at most 15 characters; may hold spaces and quotes).
   public var process: String?
   /// The process id.
@@ -25,3 +25,7 @@ public struct SocketOwner: Hashable, Sendable, Codable {
     ])
   }
 }
+
+#if !hasFeature(Embedded)
+extension SocketOwner: Codable {}
+#endif

@@ -2,7 +2,7 @@
 ///
 /// The text the input showed (`ABHÖREN`, `ESTAB`, `OUÇA`, `7`) is kept next to it in
 /// ``Socket/stateRaw``; a word netconv does not know becomes ``unknown`` with a diagnostic.
-public enum SocketState: String, Codable, Sendable, CaseIterable {
+public enum SocketState: String, Sendable, CaseIterable {
   /// Waiting for connections (`LISTEN`, `LISTENING`, `ABHÖREN`, ss `LISTEN`).
   case listen = "LISTEN"
   /// Connecting: the first packet is sent, no answer yet.
@@ -30,3 +30,7 @@ public enum SocketState: String, Codable, Sendable, CaseIterable {
   /// A state word netconv does not know; `state_raw` keeps it and a diagnostic says so.
   case unknown = "UNKNOWN"
 }
+
+#if !hasFeature(Embedded)
+extension SocketState: Codable {}
+#endif

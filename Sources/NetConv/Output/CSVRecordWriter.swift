@@ -57,7 +57,7 @@ public struct CSVRecordWriter: RawRecordWriter {
           flattenDetails(socket, text)
           cell.withUnsafeBufferPointer { appendCell($0, guarded: formulaGuard) }
         case .fieldList:
-          appendCell(socket.fieldSet(field).keys.map(\.rawValue).joined(separator: Self.listSeparator), guarded: false)
+          appendCell(socket.fieldSet(field).keys.map { $0.rawValue }.joined(separator: Self.listSeparator), guarded: false)
         case .scalar, .flag:
           switch socket.scalar(field) {
           case .null: break

@@ -49,22 +49,28 @@ public struct Conversion {
     onDiagnostic: (Diagnostic) -> Void = { _ in }
   ) throws(OutputSink.OutputError) -> Outcome {
     reader.recordSource = source
-    if var fast = writer as? any RawRecordWriter {
-      // netconv's own writers read the parsed bytes: no Socket, no String per field.
-      defer { writer = fast as! W }
-      return try run(reader, source: source, into: &fast, keeping: keepingDiagnostics, onDiagnostic: onDiagnostic)
-    }
+    #if !hasFeature(Embedded)
+      if var fast = writer as? any RawRecordWriter {
+        // netconv's own writers read the parsed bytes: no Socket, no String per field.
+        defer { writer = fast as! W }
+        return try run(reader, source: source, raw: &fast, keepingDiagnostics: keepingDiagnostics, onDiagnostic: onDiagnostic)
+      }
+    #endif
     return try run(reader, source: source, keeping: keepingDiagnostics, onDiagnostic: onDiagnostic) {
       (socket: RawSocket) throws(OutputSink.OutputError) in
       try writer.write(Socket(socket))
     }
   }
 
-  private static func run(
-    _ reader: SocketReader, source: String?, into writer: inout some RawRecordWriter, keeping: Int,
-    onDiagnostic: (Diagnostic) -> Void
+  /// Reads `reader` to the end with one of netconv's own writers, which read the parsed bytes
+  /// (no `Socket`, no `String` per field). The CLI gets here through ``run(_:source:into:keepingDiagnostics:onDiagnostic:)``;
+  /// the WebAssembly build, which has no dynamic casts, calls it directly.
+  package static func run(
+    _ reader: SocketReader, source: String?, raw writer: inout some RawRecordWriter,
+    keepingDiagnostics keeping: Int = keptDiagnosticsPerKind, onDiagnostic: (Diagnostic) -> Void
   ) throws(OutputSink.OutputError) -> Outcome {
-    try run(reader, source: source, keeping: keeping, onDiagnostic: onDiagnostic) {
+    reader.recordSource = source
+    return try run(reader, source: source, keeping: keeping, onDiagnostic: onDiagnostic) {
       (socket: RawSocket) throws(OutputSink.OutputError) in
       try writer.write(raw: socket)
     }

@@ -13,7 +13,7 @@ extension FieldValue {
             let summary = input.summary
             return .object([
               Entry("source", input.source.map(FieldValue.string) ?? .null),
-              Entry("dialects", .list(summary.dialects.map(\.rawValue).sorted().map(FieldValue.string))),
+              Entry("dialects", .list(summary.dialects.map { $0.rawValue }.sorted().map(FieldValue.string))),
               Entry("encoding", .string(summary.encoding.rawValue)),
               Entry("legacy_code_page", summary.legacyCodePage.map { .string($0.rawValue) } ?? .null),
               Entry("bytes", .int(summary.bytes)),

@@ -22,7 +22,11 @@ public final class OutputSink {
     public var description: String {
       switch self {
       case .closed: "the reader of the output went away"
-      case .failed(let code): String(cString: strerror(code))
+      #if hasFeature(Embedded)
+        case .failed(let code): "write failed (error \(code))"
+      #else
+        case .failed(let code): String(cString: strerror(code))
+      #endif
       case .unencodable(let reason): reason
       }
     }
@@ -32,10 +36,12 @@ public final class OutputSink {
   /// Everything written so far, when the sink collects in memory instead of a descriptor.
   public private(set) var collected: [UInt8] = []
 
-  /// Creates a sink that writes to `descriptor` (the caller keeps ownership).
-  public init(descriptor: Int32) {
-    self.descriptor = descriptor
-  }
+  #if !hasFeature(Embedded)
+    /// Creates a sink that writes to `descriptor` (the caller keeps ownership).
+    public init(descriptor: Int32) {
+      self.descriptor = descriptor
+    }
+  #endif
 
   /// Creates a sink that keeps everything in memory (``collected``), for tests and embedding.
   public init() {
@@ -53,15 +59,17 @@ public final class OutputSink {
       collected.append(contentsOf: bytes)
       return
     }
-    guard let base = bytes.baseAddress else { return }
-    var offset = 0
-    while offset < bytes.count {
-      let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        throw errno == EPIPE ? .closed : .failed(errno: errno)
+    #if !hasFeature(Embedded)
+      guard let base = bytes.baseAddress else { return }
+      var offset = 0
+      while offset < bytes.count {
+        let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          throw errno == EPIPE ? .closed : .failed(errno: errno)
+        }
+        offset += written
       }
-      offset += written
-    }
+    #endif
   }
 }

@@ -1,5 +1,5 @@
 /// Counts about one input, complete once the reader has returned `nil`.
-public struct ParseSummary: Hashable, Sendable, Codable {
+public struct ParseSummary: Hashable, Sendable {
   /// Lines read.
   public var lines = 0
   /// Bytes read.
@@ -35,7 +35,10 @@ public struct ParseSummary: Hashable, Sendable, Codable {
 
   /// Notes that a record came from `dialect`.
   mutating func add(_ dialect: Dialect) { dialectMask |= dialect.bit }
+}
 
+#if !hasFeature(Embedded)
+extension ParseSummary: Codable {
   private enum CodingKeys: String, CodingKey {
     case lines, bytes, records, lineClasses = "line_classes", encoding, legacyCodePage = "legacy_code_page"
     case dialects, snapshots, diagnostics
@@ -49,7 +52,7 @@ public struct ParseSummary: Hashable, Sendable, Codable {
     try container.encode(Dictionary(uniqueKeysWithValues: lineClasses.map { ($0.key.rawValue, $0.value) }), forKey: .lineClasses)
     try container.encode(encoding, forKey: .encoding)
     try container.encode(legacyCodePage, forKey: .legacyCodePage)
-    try container.encode(dialects.map(\.rawValue).sorted(), forKey: .dialects)
+    try container.encode(dialects.map { $0.rawValue }.sorted(), forKey: .dialects)
     try container.encode(snapshots, forKey: .snapshots)
     try container.encode(Dictionary(uniqueKeysWithValues: diagnostics.map { ($0.key.rawValue, $0.value) }), forKey: .diagnostics)
   }
@@ -73,3 +76,4 @@ public struct ParseSummary: Hashable, Sendable, Codable {
     }
   }
 }
+#endif

@@ -26,15 +26,17 @@ extension SocketReader {
     return ParsedInput(records: records, diagnostics: diagnostics, summary: summary)
   }
 
-  /// Parses the file at `path` in one call.
-  ///
-  ///     let parsed = try SocketReader.parse(contentsOf: "netstat.txt")
-  ///     for socket in parsed.records where socket.state == .listen { print(socket.local.port ?? 0) }
-  public static func parse(contentsOf path: String, options: ParseOptions = ParseOptions()) throws(NetConvError)
-    -> ParsedInput
-  {
-    try SocketReader(contentsOf: path, options: options).readAll()
-  }
+  #if !hasFeature(Embedded)
+    /// Parses the file at `path` in one call.
+    ///
+    ///     let parsed = try SocketReader.parse(contentsOf: "netstat.txt")
+    ///     for socket in parsed.records where socket.state == .listen { print(socket.local.port ?? 0) }
+    public static func parse(contentsOf path: String, options: ParseOptions = ParseOptions()) throws(NetConvError)
+      -> ParsedInput
+    {
+      try SocketReader(contentsOf: path, options: options).readAll()
+    }
+  #endif
 
   /// Parses text in one call.
   public static func parse(string: String, options: ParseOptions = ParseOptions()) throws(NetConvError) -> ParsedInput {

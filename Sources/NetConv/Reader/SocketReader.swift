@@ -29,11 +29,19 @@ public final class SocketReader {
   /// when compiling instead of on every property access of a class.
   private var core: Core
 
-  /// Creates a reader over any byte source.
-  public init(source: some ByteSource, options: ParseOptions = ParseOptions()) {
-    self.options = options
-    self.core = Core(source: source, options: options)
-  }
+  #if hasFeature(Embedded)
+    /// Creates a reader over bytes in memory (Embedded Swift reads nothing else).
+    public init(source: MemoryByteSource, options: ParseOptions = ParseOptions()) {
+      self.options = options
+      self.core = Core(source: source, options: options)
+    }
+  #else
+    /// Creates a reader over any byte source.
+    public init(source: some ByteSource, options: ParseOptions = ParseOptions()) {
+      self.options = options
+      self.core = Core(source: source, options: options)
+    }
+  #endif
 
   /// Creates a reader over bytes in memory (any encoding netconv understands).
   public convenience init(bytes: [UInt8], options: ParseOptions = ParseOptions()) {
@@ -45,17 +53,19 @@ public final class SocketReader {
     self.init(source: MemoryByteSource(Array(string.utf8)), options: options)
   }
 
-  /// Creates a reader over the file at `path`, which it opens now and closes when done.
-  ///
-  /// - Throws: ``NetConvError/unreadable(path:reason:)`` when the file cannot be opened.
-  public convenience init(contentsOf path: String, options: ParseOptions = ParseOptions()) throws(NetConvError) {
-    self.init(source: try FileByteSource(path: path), options: options)
-  }
+  #if !hasFeature(Embedded)
+    /// Creates a reader over the file at `path`, which it opens now and closes when done.
+    ///
+    /// - Throws: ``NetConvError/unreadable(path:reason:)`` when the file cannot be opened.
+    public convenience init(contentsOf path: String, options: ParseOptions = ParseOptions()) throws(NetConvError) {
+      self.init(source: try FileByteSource(path: path), options: options)
+    }
 
-  /// Creates a reader over an open file descriptor (`0` for standard input); the caller closes it.
-  public convenience init(descriptor: Int32, name: String = "-", options: ParseOptions = ParseOptions()) {
-    self.init(source: FileDescriptorByteSource(descriptor: descriptor, name: name), options: options)
-  }
+    /// Creates a reader over an open file descriptor (`0` for standard input); the caller closes it.
+    public convenience init(descriptor: Int32, name: String = "-", options: ParseOptions = ParseOptions()) {
+      self.init(source: FileDescriptorByteSource(descriptor: descriptor, name: name), options: options)
+    }
+  #endif
 
   /// Returns the next record or diagnostic, or `nil` at the end of the input.
   ///
@@ -128,7 +138,7 @@ extension SocketReader {
     /// Stored in each record's `source` as it is handed out (set by ``Conversion``).
     var recordSource: String?
 
-    init(source: some ByteSource, options: ParseOptions) {
+    init(source: LineReader.Source, options: ParseOptions) {
       self.options = options
       self.lines = LineReader(source: source, maxLineLength: options.maxLineLength)
       self.decoder = LineDecoder(maxLineLength: options.maxLineLength)

@@ -1,5 +1,5 @@
 /// Where an address lives, in words a helper can repeat.
-public enum AddressClass: String, Codable, Sendable, CaseIterable {
+public enum AddressClass: String, Sendable, CaseIterable {
   /// This machine talking to itself (127.0.0.1, ::1, localhost).
   case loopback
   /// The home or office network (10.x, 172.16–31.x, 192.168.x, fc00::/7).
@@ -38,7 +38,7 @@ public enum AddressClass: String, Codable, Sendable, CaseIterable {
     guard parts.count >= 4 else { return false }
     for start in 0...(parts.count - 4) {
       let run = parts[start..<(start + 4)].map { $0.drop { !$0.isNumber } }
-      if run.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) && Int($0).map { $0 <= 255 } == true }) { return true }
+      if run.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isNumber } && Int($0).map { $0 <= 255 } == true }) { return true }
     }
     return false
   }
@@ -88,3 +88,7 @@ public enum AddressClass: String, Codable, Sendable, CaseIterable {
     }
   }
 }
+
+#if !hasFeature(Embedded)
+extension AddressClass: Codable {}
+#endif

@@ -3,9 +3,9 @@
 ///
 /// The report never claims an infection. It says what is normal and names what is worth asking
 /// about, with the reason, in words a helper can repeat on the phone.
-public struct ConnectionReport: Codable, Sendable {
+public struct ConnectionReport: Sendable {
   /// How much a finding matters.
-  public enum Level: String, Codable, Sendable, Comparable {
+  public enum Level: String, Sendable, Comparable {
     /// Worth asking the person about.
     case question
     /// Good to know.
@@ -21,9 +21,9 @@ public struct ConnectionReport: Codable, Sendable {
   }
 
   /// One thing the helper should know.
-  public struct Finding: Codable, Sendable, Equatable {
+  public struct Finding: Sendable, Equatable {
     /// What kind of finding it is, stable for tools (the title's words may change).
-    public enum Code: String, Codable, Sendable, CaseIterable {
+    public enum Code: String, Sendable, CaseIterable {
       /// Someone is logged in to this machine (SSH, RDP, VNC, ARD).
       case remoteLoginConnected = "remote_login_connected"
       /// A remote-access tool is connected to the internet.
@@ -70,16 +70,10 @@ public struct ConnectionReport: Codable, Sendable {
     public var detail: String
     /// Input lines the finding is about.
     public var lines: [Int]
-
-    enum CodingKeys: String, CodingKey {
-      case code
-      case level = "severity"
-      case title, detail, lines
-    }
   }
 
   /// A remote end a program talks to.
-  public struct Remote: Codable, Sendable, Equatable {
+  public struct Remote: Sendable, Equatable {
     /// The remote address or host name as shown.
     public var address: String
     /// The remote port.
@@ -96,17 +90,10 @@ public struct ConnectionReport: Codable, Sendable {
     public var toThisMachine = false
     /// The input line of the socket.
     public var line: Int
-
-    enum CodingKeys: String, CodingKey {
-      case address, port, state, provider, line
-      case portName = "port_name"
-      case addressClass = "address_class"
-      case toThisMachine = "to_this_machine"
-    }
   }
 
   /// Everything one program does on the network.
-  public struct Program: Codable, Sendable, Equatable {
+  public struct Program: Sendable, Equatable {
     /// The program name as shown.
     public var name: String
     /// The Windows `-b` service line (`CryptSvc`), if shown.
@@ -129,16 +116,10 @@ public struct ConnectionReport: Codable, Sendable {
     public var remotes: [Remote]
     /// How many of its connections go to the internet.
     public var internetConnections = 0
-
-    enum CodingKeys: String, CodingKey {
-      case name, component, modules, pids, explanation, imitates, sockets, states, remotes
-      case remoteAccessTool = "remote_access_tool"
-      case internetConnections = "internet_connections"
-    }
   }
 
   /// A socket waiting for others to connect.
-  public struct Listener: Codable, Sendable, Equatable {
+  public struct Listener: Sendable, Equatable {
     /// The program holding the socket.
     public var program: String
     /// `tcp` or `udp`.
@@ -152,18 +133,13 @@ public struct ConnectionReport: Codable, Sendable {
     public var reachableFromNetwork: Bool
     /// The input lines of its sockets.
     public var lines: [Int]
-
-    enum CodingKeys: String, CodingKey {
-      case program, `protocol`, addresses, port, lines
-      case reachableFromNetwork = "reachable_from_network"
-    }
   }
 
   /// Connections that appeared, went away or changed state between two snapshots or two
   /// pastes, grouped by program, remote end and states (`count` of them).
-  public struct Change: Codable, Sendable, Equatable {
+  public struct Change: Sendable, Equatable {
     /// What happened.
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Sendable {
       /// Seen now, not before.
       case appeared
       /// Seen before, not now.
@@ -192,12 +168,6 @@ public struct ConnectionReport: Codable, Sendable {
     /// Their input lines (the first ten).
     public var lines: [Int]
 
-    enum CodingKeys: String, CodingKey {
-      case kind, snapshot, program, `protocol`, local, remote, count, lines, description
-      case stateBefore = "state_before"
-      case stateAfter = "state_after"
-    }
-
     /// The change in words: `chrome.exe → 142.250.185.78:443: 3 connections, connected → finished, waiting to close`.
     public var description: String {
       var text = "\(program) " + (remote.map { "→ \($0)" } ?? "listening on \(`protocol`) \(local)")
@@ -210,35 +180,6 @@ public struct ConnectionReport: Codable, Sendable {
       default: break
       }
       return text
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(kind, forKey: .kind)
-      try container.encode(snapshot, forKey: .snapshot)
-      try container.encode(program, forKey: .program)
-      try container.encode(`protocol`, forKey: .protocol)
-      try container.encode(local, forKey: .local)
-      try container.encode(remote, forKey: .remote)
-      try container.encode(stateBefore, forKey: .stateBefore)
-      try container.encode(stateAfter, forKey: .stateAfter)
-      try container.encode(count, forKey: .count)
-      try container.encode(lines, forKey: .lines)
-      try container.encode(description, forKey: .description)
-    }
-
-    public init(from decoder: any Decoder) throws {
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      kind = try container.decode(Kind.self, forKey: .kind)
-      snapshot = try container.decode(Int.self, forKey: .snapshot)
-      program = try container.decode(String.self, forKey: .program)
-      `protocol` = try container.decode(String.self, forKey: .protocol)
-      local = try container.decode(String.self, forKey: .local)
-      remote = try container.decodeIfPresent(String.self, forKey: .remote)
-      stateBefore = try container.decodeIfPresent(String.self, forKey: .stateBefore)
-      stateAfter = try container.decodeIfPresent(String.self, forKey: .stateAfter)
-      count = try container.decode(Int.self, forKey: .count)
-      lines = try container.decode([Int].self, forKey: .lines)
     }
 
     init(
@@ -259,7 +200,7 @@ public struct ConnectionReport: Codable, Sendable {
   }
 
   /// Counts at a glance.
-  public struct Summary: Codable, Sendable, Equatable {
+  public struct Summary: Sendable, Equatable {
     /// Sockets in the snapshots described (the last complete one of each machine).
     public var sockets = 0
     /// Programs holding them.
@@ -287,22 +228,11 @@ public struct ConnectionReport: Codable, Sendable {
     /// The systems the paste shows (`Windows`, `Linux`, `macOS or BSD`): more than one means
     /// more than one machine, never compared with each other.
     public var platforms: [String] = []
-
-    enum CodingKeys: String, CodingKey {
-      case sockets, programs, connections, snapshots, dialects, platforms
-      case internetConnections = "internet_connections"
-      case selfConnections = "self_connections"
-      case finishedConnections = "finished_connections"
-      case listenersReachableFromNetwork = "listeners_reachable_from_network"
-      case listenersLocalOnly = "listeners_local_only"
-      case describedSnapshots = "described_snapshots"
-      case cutSnapshots = "cut_snapshots"
-    }
   }
 
   /// Lines of the paste netconv could not read: what they show is not in the report, so the
   /// report never gives an all-clear while there are any.
-  public struct Unread: Codable, Sendable, Equatable {
+  public struct Unread: Sendable, Equatable {
     /// How many lines could not be read.
     public var count = 0
     /// The first of their line numbers (at most ``shownLimit``).
@@ -391,3 +321,95 @@ public struct ConnectionReport: Codable, Sendable {
     return "\(lines) of the paste could not be read (input line\(unread.count == 1 ? "" : "s") \(shown)): what \(unread.count == 1 ? "it shows" : "they show") is not in this report."
   }
 }
+
+#if !hasFeature(Embedded)
+// JSON for tools (`netconv report --json`), keys in snake_case like the records'. Codable is
+// not in Embedded Swift (the WebAssembly build).
+extension ConnectionReport: Codable {}
+extension ConnectionReport.Level: Codable {}
+extension ConnectionReport.Finding.Code: Codable {}
+extension ConnectionReport.Change.Kind: Codable {}
+extension ConnectionReport.Unread: Codable {}
+
+extension ConnectionReport.Finding: Codable {
+  enum CodingKeys: String, CodingKey {
+    case code
+    case level = "severity"
+    case title, detail, lines
+  }
+}
+
+extension ConnectionReport.Remote: Codable {
+  enum CodingKeys: String, CodingKey {
+    case address, port, state, provider, line
+    case portName = "port_name"
+    case addressClass = "address_class"
+    case toThisMachine = "to_this_machine"
+  }
+}
+
+extension ConnectionReport.Program: Codable {
+  enum CodingKeys: String, CodingKey {
+    case name, component, modules, pids, explanation, imitates, sockets, states, remotes
+    case remoteAccessTool = "remote_access_tool"
+    case internetConnections = "internet_connections"
+  }
+}
+
+extension ConnectionReport.Listener: Codable {
+  enum CodingKeys: String, CodingKey {
+    case program, `protocol`, addresses, port, lines
+    case reachableFromNetwork = "reachable_from_network"
+  }
+}
+
+extension ConnectionReport.Change: Codable {
+  enum CodingKeys: String, CodingKey {
+    case kind, snapshot, program, `protocol`, local, remote, count, lines, description
+    case stateBefore = "state_before"
+    case stateAfter = "state_after"
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(kind, forKey: .kind)
+    try container.encode(snapshot, forKey: .snapshot)
+    try container.encode(program, forKey: .program)
+    try container.encode(`protocol`, forKey: .protocol)
+    try container.encode(local, forKey: .local)
+    try container.encode(remote, forKey: .remote)
+    try container.encode(stateBefore, forKey: .stateBefore)
+    try container.encode(stateAfter, forKey: .stateAfter)
+    try container.encode(count, forKey: .count)
+    try container.encode(lines, forKey: .lines)
+    try container.encode(description, forKey: .description)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    kind = try container.decode(Kind.self, forKey: .kind)
+    snapshot = try container.decode(Int.self, forKey: .snapshot)
+    program = try container.decode(String.self, forKey: .program)
+    `protocol` = try container.decode(String.self, forKey: .protocol)
+    local = try container.decode(String.self, forKey: .local)
+    remote = try container.decodeIfPresent(String.self, forKey: .remote)
+    stateBefore = try container.decodeIfPresent(String.self, forKey: .stateBefore)
+    stateAfter = try container.decodeIfPresent(String.self, forKey: .stateAfter)
+    count = try container.decode(Int.self, forKey: .count)
+    lines = try container.decode([Int].self, forKey: .lines)
+  }
+}
+
+extension ConnectionReport.Summary: Codable {
+  enum CodingKeys: String, CodingKey {
+    case sockets, programs, connections, snapshots, dialects, platforms
+    case internetConnections = "internet_connections"
+    case selfConnections = "self_connections"
+    case finishedConnections = "finished_connections"
+    case listenersReachableFromNetwork = "listeners_reachable_from_network"
+    case listenersLocalOnly = "listeners_local_only"
+    case describedSnapshots = "described_snapshots"
+    case cutSnapshots = "cut_snapshots"
+  }
+}
+#endif

@@ -56,9 +56,9 @@ struct IPAddressNumber: Hashable, Sendable {
     guard text.contains(":"), text.count <= 45 else { return nil }
     // Split at `::` (at most one); a `:::` or a second `::` is malformed.
     var halves: [String] = [text]
-    if let range = text.firstRange(of: "::") {
+    if let range = text.firstRangeOfText("::") {
       halves = [String(text[..<range.lowerBound]), String(text[range.upperBound...])]
-      if halves[1].hasPrefix(":") || halves[1].contains("::") { return nil }
+      if halves[1].hasPrefix(":") || halves[1].containsText("::") { return nil }
     }
     func groups(_ part: String) -> [UInt16]? {
       if part.isEmpty { return [] }

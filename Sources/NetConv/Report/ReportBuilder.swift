@@ -25,12 +25,12 @@ struct ReportBuilder {
     report.summary.snapshots = plan.count
     report.summary.describedSnapshots = plan.current.sorted()
     report.summary.cutSnapshots = plan.cut
-    report.summary.platforms = plan.platforms.map(\.rawValue)
-    report.summary.dialects = Set(records.map(\.dialect.rawValue)).sorted()
+    report.summary.platforms = plan.platforms.map { $0.rawValue }
+    report.summary.dialects = Set(records.map { $0.dialect.rawValue }).sorted()
     report.programs = programs()
     report.summary.programs = report.programs.count
     report.listeners = listeners()
-    report.summary.listenersReachableFromNetwork = report.listeners.filter(\.reachableFromNetwork).count
+    report.summary.listenersReachableFromNetwork = report.listeners.filter { $0.reachableFromNetwork }.count
     report.summary.listenersLocalOnly = report.listeners.count - report.summary.listenersReachableFromNetwork
     let connected = current.filter { $0.hasPeer && $0.protocol != "unix" }
     let selfConnected = connected.filter(thisMachine.isSelf)
@@ -41,7 +41,7 @@ struct ReportBuilder {
     report.changes = SnapshotDiff.changes(in: records, plan: plan)
     report.findings = findings(report)
     // Programs a question is about come first, before the rest (in their order).
-    let questioned = Set(report.findings.filter { $0.level == .question }.flatMap(\.lines))
+    let questioned = Set(report.findings.filter { $0.level == .question }.flatMap { $0.lines })
     let asked = report.programs.filter { program in program.remotes.contains { questioned.contains($0.line) } }
     if !asked.isEmpty {
       let (flagged, rest) = (report.programs.filter(Self.isFlagged), report.programs.filter { !Self.isFlagged($0) })
@@ -166,7 +166,7 @@ struct ReportBuilder {
       if (lhs.1.internetConnections > 0) != (rhs.1.internetConnections > 0) { return lhs.1.internetConnections > 0 }
       if lhs.1.sockets != rhs.1.sockets { return lhs.1.sockets > rhs.1.sockets }
       return lhs.0 < rhs.0
-    }.map(\.1)
+    }.map { $0.1 }
   }
 
   // MARK: - Listeners
@@ -258,7 +258,7 @@ struct ReportBuilder {
         Self.question(
           .remoteAccessInstalled, "\(tool) is installed and running",
           "\(tool) is a remote-access tool. Nothing shows it connected right now, but ask whether the person installed it themselves, and for whom.",
-          lines: current.filter { $0.process == socket.process }.map(\.line)))
+          lines: current.filter { $0.process == socket.process }.map { $0.line }))
     }
     // Ports that let someone in from outside (RDP, VNC, …).
     for socket in current {
@@ -300,7 +300,7 @@ struct ReportBuilder {
           Self.question(
             .noAnswerRepeated, title,
             "It tried \(attempts.count) times. A program that keeps knocking on a server that does not answer may be blocked by a firewall, or the server is gone; it can also be unwanted software calling home. Ask what the program is.",
-            lines: attempts.map(\.line)))
+            lines: attempts.map { $0.line }))
       } else {
         findings.append(
           .init(
@@ -319,7 +319,7 @@ struct ReportBuilder {
           Self.question(
             .lookAlike, "'\(process)' looks like '\(original)' but is spelled differently",
             "Malware sometimes hides behind the name of a system process. \(Self.whereInstalled(socket))",
-            lines: current.filter { $0.process == process }.map(\.line)))
+            lines: current.filter { $0.process == process }.map { $0.line }))
       }
       if let known = ReportKnowledge.systemProcess(process), !known.ports.isEmpty, socket.state == .listen,
         let port = socket.local.port, !known.ports.contains(port), port < 49152,
@@ -340,7 +340,7 @@ struct ReportBuilder {
         .init(
           code: .ownerNotShown, level: .note, title: "netstat could not see the program behind \(hidden.count) socket\(hidden.count == 1 ? "" : "s")",
           detail: "Windows shows every owner only to an administrator: run 'netstat -abno' from an administrator prompt to see them.",
-          lines: hidden.map(\.line)))
+          lines: hidden.map { $0.line }))
     }
     // How the paste was read: a snapshot cut off by Ctrl-C, several machines in one paste.
     for number in plan.cut {
@@ -351,7 +351,7 @@ struct ReportBuilder {
           lines: interruptionAfter(number).map { [$0] } ?? []))
     }
     if plan.platforms.count > 1 {
-      let names = plan.platforms.map(\.rawValue)
+      let names = plan.platforms.map { $0.rawValue }
       findings.append(
         .init(
           code: .severalMachines, level: .note,
@@ -360,10 +360,10 @@ struct ReportBuilder {
           lines: []))
     }
     // Reassurance: what is normal — never a connection already asked about.
-    let questioned = Set((connectedIn + findings).filter { $0.level == .question }.flatMap(\.lines))
+    let questioned = Set((connectedIn + findings).filter { $0.level == .question }.flatMap { $0.lines })
     let internet = current.filter { $0.hasPeer && $0.protocol != "unix" && isInternetLink($0) && !Self.isFinished($0) }
     let normal = internet.filter { !questioned.contains($0.line) }
-    let providers = Set(report.programs.flatMap(\.remotes).compactMap(\.provider)).sorted()
+    let providers = Set(report.programs.flatMap { $0.remotes }.compactMap { $0.provider }).sorted()
     let finished = current.filter(Self.isFinished)
     if !finished.isEmpty {
       let windows = finished.contains(where: Self.isHeldByNoProgram)
@@ -373,7 +373,7 @@ struct ReportBuilder {
           detail: windows
             ? "Connections that are over wait a little before they close (TIME_WAIT); Windows lists those no program holds any more under PID 0. They go away by themselves within minutes."
             : "Connections that are over wait a little before they close (TIME_WAIT). They go away by themselves within minutes.",
-          lines: finished.map(\.line)))
+          lines: finished.map { $0.line }))
     }
     let selfConnected = current.filter { thisMachine.isSelf($0) && thisMachine.countsOnce($0) && !Self.isFinished($0) }
     if !selfConnected.isEmpty {
@@ -382,7 +382,7 @@ struct ReportBuilder {
           code: .selfConnections, level: .normal,
           title: "\(ConnectionReport.count(selfConnected.count, "connection")) inside this machine",
           detail: "Programs on this computer talking to each other: both ends are this machine, so nothing leaves it.",
-          lines: selfConnected.map(\.line)))
+          lines: selfConnected.map { $0.line }))
     }
     if !normal.isEmpty {
       var detail =
@@ -439,7 +439,7 @@ struct ReportBuilder {
 
   /// The line of the first `^C` after snapshot `number`'s last row.
   private func interruptionAfter(_ number: Int) -> Int? {
-    let last = records.lazy.filter { plan.ordinal($0) == number }.map(\.line).max() ?? 0
+    let last = records.lazy.filter { plan.ordinal($0) == number }.map { $0.line }.max() ?? 0
     return interruptions.first { $0 > last }
   }
 

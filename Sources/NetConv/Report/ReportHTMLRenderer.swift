@@ -26,7 +26,7 @@ public struct ReportHTMLRenderer {
     if !notes.isEmpty { body += "<h2>Good to know</h2>\n" + list(notes) }
     body += ReportChart(report).svg.map { "<h2>Where the connections go</h2>\n\($0)\n" } ?? ""
     if !report.programs.isEmpty { body += programs(report.programs) }
-    body += listeners(report.listeners.filter(\.reachableFromNetwork), heading: "Listening: reachable from the network")
+    body += listeners(report.listeners.filter { $0.reachableFromNetwork }, heading: "Listening: reachable from the network")
     body += listeners(report.listeners.filter { !$0.reachableFromNetwork }, heading: "Listening: this machine only")
     if !report.changes.isEmpty { body += changes(report.changes) }
     return """

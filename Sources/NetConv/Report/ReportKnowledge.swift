@@ -100,7 +100,7 @@ enum ReportKnowledge {
   static func imitatedProcess(_ process: String) -> String? {
     let name = String(process.lowercased().prefix { $0 != ":" && $0 != " " })
     guard systemProcess(process) == nil, name.count >= 6, !realPrograms.contains(normalized(process)) else { return nil }
-    for known in systemProcesses.map(\.name) where known.count >= 8 {
+    for known in systemProcesses.map({ $0.name }) where known.count >= 8 {
       let target = known.lowercased()
       if fold(name) == fold(target) || editDistance(name, target, limit: 2) <= (target.count >= 11 ? 2 : 1) {
         return known
@@ -157,7 +157,7 @@ enum ReportKnowledge {
       default: out.append(character)
       }
     }
-    return out.replacingOccurrences(of: "rn", with: "m")
+    return out.replacingText("rn", with: "m")
   }
 
   /// The Levenshtein distance, with adjacent swaps counting one (`scvhost` ↔ `svchost`),
@@ -181,30 +181,5 @@ enum ReportKnowledge {
       (previous2, previous, current) = (previous, current, previous2)
     }
     return a.isEmpty ? b.count : previous[b.count]
-  }
-}
-
-extension String {
-  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-    guard !target.isEmpty else { return self }
-    var result = ""
-    var rest = self[...]
-    while let range = rest.range(of: target) {
-      result += rest[..<range.lowerBound]
-      result += replacement
-      rest = rest[range.upperBound...]
-    }
-    return result + rest
-  }
-}
-
-extension Substring {
-  fileprivate func range(of target: String) -> Range<Index>? {
-    var index = startIndex
-    while index < endIndex {
-      if self[index...].hasPrefix(target) { return index..<self.index(index, offsetBy: target.count) }
-      index = self.index(after: index)
-    }
-    return nil
   }
 }

@@ -62,7 +62,7 @@ public struct ReportTextRenderer {
 
     if !report.listeners.isEmpty {
       out += heading("Listening")
-      let network = report.listeners.filter(\.reachableFromNetwork)
+      let network = report.listeners.filter { $0.reachableFromNetwork }
       let local = report.listeners.filter { !$0.reachableFromNetwork }
       out += "Reachable from the network: "
       out += network.isEmpty ? "nothing\n" : "\n" + network.map(listener).joined()

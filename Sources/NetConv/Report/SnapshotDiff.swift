@@ -18,7 +18,7 @@ public enum SnapshotDiff {
 
   /// The records of the last snapshot of a paste.
   public static func last(of records: [Socket]) -> [Socket] {
-    guard let last = records.map(\.snapshot).max() else { return [] }
+    guard let last = records.map({ $0.snapshot }).max() else { return [] }
     return records.filter { $0.snapshot == last }
   }
 

@@ -80,7 +80,7 @@ struct SnapshotPlan {
     self.ordinals = ordinals
     let numbers = Array(shots.keys.sorted())
     count = numbers.count
-    let dialects = Set(shots.values.map(\.dialect))
+    let dialects = Set(shots.values.map { $0.dialect })
     var order: [Platform] = []
     var byPlatform: [Platform: [Int]] = [:]
     for number in numbers {

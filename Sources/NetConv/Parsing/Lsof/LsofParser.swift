@@ -107,7 +107,7 @@ struct LsofParser: DialectParser {
     socket.owners = [RawSocket.Owner(process: socket.process, pid: socket.pid, fd: fd, tid: tid)]
     socket.addDetail(key: socket.store("fd"), value: socket.store(line, fdToken))
     // lsof shows the first 9 characters of a command unless `+c` widened the column.
-    if command.count == LsofVocabulary.commandWidth, !(context.lastPrompt?.contains("+c") ?? false) {
+    if command.count == LsofVocabulary.commandWidth, !(context.lastPrompt?.containsText("+c") ?? false) {
       socket.addDetail(key: socket.store("process_truncated"), value: socket.store("true"))
       if !truncationNoted {
         truncationNoted = true
