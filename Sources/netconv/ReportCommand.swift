@@ -55,9 +55,7 @@ struct ReportCommand: ParsableCommand {
     let report = ConnectionReport(records: records, unread: unread, interruptions: interruptions)
     let text: String
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      text = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+      text = report.json()
     } else if html {
       text = ReportHTMLRenderer().render(report, sources: names)
     } else {
@@ -109,9 +107,7 @@ struct DiffCommand: ParsableCommand {
     let changes = SnapshotDiff.compare(earlier, later, at: 2)
     var text = ""
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      text = String(decoding: try encoder.encode(changes), as: UTF8.self) + "\n"
+      text = FieldValue.list(changes.map { $0.fieldValue }).jsonText() + "\n"
     } else if changes.isEmpty {
       text = "No connection appeared or went away.\n"
     } else {

@@ -73,7 +73,16 @@ import Testing
       #expect(findings.allSatisfy { codes.contains($0["code"] as? String ?? "") && $0["severity"] is String }, "\(name)")
     }
     let changes = try ReportTests.json(try ReportTests.report("interval-state-changes"))
-    #expect(changes.contains("\"state_before\" : \"ESTABLISHED\"") && changes.contains("\"state_after\" : \"TIME_WAIT\""))
+    #expect(changes.contains("\"state_before\": \"ESTABLISHED\"") && changes.contains("\"state_after\": \"TIME_WAIT\""))
+  }
+
+  /// The JSON the writer makes (the same in the WebAssembly build, which has no Codable) reads
+  /// back through the Codable conformance into the same report.
+  @Test(arguments: ReportTests.scenarios)
+  func jsonReadsBackIntoTheSameReport(_ name: String) throws {
+    let report = try ReportTests.report(name)
+    let decoded = try JSONDecoder().decode(ConnectionReport.self, from: Data(report.json().utf8))
+    #expect(decoded == report)
   }
 
   /// The HTML page: a state column, "and N more" where a list is cut, line numbers, no empty

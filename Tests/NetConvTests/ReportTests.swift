@@ -23,9 +23,7 @@ import Testing
 
   /// The report as `netconv report --json` writes it.
   static func json(_ report: ConnectionReport) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    report.json()
   }
 
   /// `netstat -ano` shows no program names: a connection to TeamViewer's port 5938 is asked

@@ -3,7 +3,7 @@
 ///
 /// The report never claims an infection. It says what is normal and names what is worth asking
 /// about, with the reason, in words a helper can repeat on the phone.
-public struct ConnectionReport: Sendable {
+public struct ConnectionReport: Sendable, Equatable {
   /// How much a finding matters.
   public enum Level: String, Sendable, Comparable {
     /// Worth asking the person about.
