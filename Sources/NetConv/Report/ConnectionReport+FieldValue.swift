@@ -29,6 +29,7 @@ extension ConnectionReport {
 }
 
 extension ConnectionReport.Summary {
+  /// Its part of ``ConnectionReport/json()``.
   public var fieldValue: FieldValue {
     typealias Report = ConnectionReport
     return .object([
@@ -44,6 +45,7 @@ extension ConnectionReport.Summary {
 }
 
 extension ConnectionReport.Finding {
+  /// Its part of ``ConnectionReport/json()``.
   public var fieldValue: FieldValue {
     .object([
       .init("code", .string(code.rawValue)), .init("severity", .string(level.rawValue)), .init("title", .string(title)),
@@ -53,6 +55,7 @@ extension ConnectionReport.Finding {
 }
 
 extension ConnectionReport.Program {
+  /// Its part of ``ConnectionReport/json()``.
   public var fieldValue: FieldValue {
     typealias Report = ConnectionReport
     return .object([
@@ -67,6 +70,7 @@ extension ConnectionReport.Program {
 }
 
 extension ConnectionReport.Remote {
+  /// Its part of ``ConnectionReport/json()``.
   public var fieldValue: FieldValue {
     typealias Report = ConnectionReport
     return .object([
@@ -78,6 +82,7 @@ extension ConnectionReport.Remote {
 }
 
 extension ConnectionReport.Listener {
+  /// Its part of ``ConnectionReport/json()``.
   public var fieldValue: FieldValue {
     .object([
       .init("program", .string(program)), .init("protocol", .string(`protocol`)),
@@ -88,6 +93,7 @@ extension ConnectionReport.Listener {
 }
 
 extension ConnectionReport.Change {
+  /// Its part of ``ConnectionReport/json()``.
   public var fieldValue: FieldValue {
     typealias Report = ConnectionReport
     return .object([
