@@ -2,7 +2,8 @@
 # Installs what building and testing netconv need on a fresh Debian/Ubuntu machine, skipping
 # what is already there: libyaml-dev and pkg-config (the C library behind the YAML writer, and
 # how SwiftPM finds it), chromium and chromium-driver (the HTML report is checked in a headless
-# browser), and the Python modules the tests use: jsonschema (validates records against
+# browser), wasi-libc (malloc and friends for the WebAssembly build, Scripts/build-wasm.sh),
+# and the Python modules the tests use: jsonschema (validates records against
 # Schema/socket.schema.json), PyYAML (a second YAML reader) and selenium (drives the browser).
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -12,6 +13,7 @@ pkg-config --version >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists yaml-0.1 2>/dev/null || [ -f /usr/include/yaml.h ] || missing+=(libyaml-dev)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+[ -f /usr/lib/wasm32-wasi/libc.a ] || missing+=(wasi-libc)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   as_root apt-get update -qq

@@ -128,26 +128,15 @@ enum RecordLoader {
     _ name: String, _ input: InputOptions
   ) -> (records: [Socket], unread: ConnectionReport.Unread, interruptions: [Int], status: Int32) {
     guard let (reader, display) = input.open(name) else { return ([], ConnectionReport.Unread(), [], 66) }
-    var records: [Socket] = []
-    var unread = ConnectionReport.Unread()
-    var interruptions: [Int] = []
+    var gathered = ConnectionReport.Input()
     do {
       while let event = try reader.next() {
-        switch event {
-        case .record(let socket): records.append(socket)
-        case .diagnostic(let diagnostic) where diagnostic.kind == .interrupted:
-          // Only the marks after the last snapshots matter: keep the latest few, memory flat.
-          if let line = diagnostic.line { interruptions.append(line) }
-          if interruptions.count > 64 { interruptions.removeFirst(32) }
-        case .diagnostic(let diagnostic) where diagnostic.severity != .note:
-          if diagnostic.kind == .unrecognizedLine, let line = diagnostic.line { unread.add(line: line) }
-          Report.print(diagnostic, file: display)
-        case .diagnostic: break
-        }
+        gathered.add(event)
+        if case .diagnostic(let diagnostic) = event, diagnostic.severity != .note { Report.print(diagnostic, file: display) }
       }
     } catch {
-      return (records, unread, interruptions, InputOptions.status(for: error, display: display))
+      return (gathered.records, gathered.unread, gathered.interruptions, InputOptions.status(for: error, display: display))
     }
-    return (records, unread, interruptions, 0)
+    return (gathered.records, gathered.unread, gathered.interruptions, 0)
   }
 }
