@@ -15,15 +15,13 @@ import sys
 import zlib
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+import chromium
 
 
 def fail(reason):
-    print(f"report_page_test: {reason}", file=sys.stderr)
-    sys.exit(1)
+    chromium.fail("report_page_test", reason)
 
 
 def png_pixels(data):
@@ -74,17 +72,8 @@ def main():
         fail(__doc__.strip().splitlines()[2])
     page, screenshot, code = Path(sys.argv[1]).resolve(), Path(sys.argv[2]), sys.argv[3]
     width, height = (int(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) == 6 else (1280, 800)
-    options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={width},{height}", "--hide-scrollbars", "--force-device-scale-factor=1"):
-        options.add_argument(argument)
-    options.binary_location = "/usr/bin/chromium"
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium.driver(width, height)
     try:
-        # The viewport itself is WIDTH x HEIGHT (a phone width is emulated as a phone).
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
         driver.get(page.as_uri())
         inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
         found = driver.find_elements(By.CSS_SELECTOR, f'li[data-code="{code}"]')
@@ -96,8 +85,7 @@ def main():
         box = finding.rect
         if box["y"] + box["height"] > inner[1]:
             fail(f"the finding ends at {box['y'] + box['height']:.0f} px, below the first {inner[1]} px")
-        requests = [entry for entry in driver.get_log("performance") if '"Network.requestWillBeSent"' in entry["message"]
-                    and "file://" not in entry["message"] and "data:" not in entry["message"]]
+        requests = chromium.network_requests(driver)
         if requests:
             fail(f"the page made {len(requests)} network request(s)")
         if driver.find_elements(By.TAG_NAME, "script"):

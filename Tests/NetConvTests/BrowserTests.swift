@@ -23,15 +23,37 @@ import Testing
     let html = Self.screenshots.appendingPathComponent("\(scenario).html")
     try Data(page.stdout.utf8).write(to: html)
     let png = Self.screenshots.appendingPathComponent("\(scenario)-\(width)x\(height).png")
+    let (status, message) = try Self.python([Self.script.path, html.path, png.path, code, String(width), String(height)])
+    #expect(status == 0, "\(message) (run Scripts/setup.sh for chromium, chromium-driver and selenium)")
+  }
+
+  /// Runs a Python script of `Tests/Browser`; returns its exit status and what it said on stderr.
+  static func python(_ arguments: [String]) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", Self.script.path, html.path, png.path, code, String(width), String(height)]
+    process.arguments = ["python3"] + arguments
     let error = Pipe()
     process.standardError = error
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(message) (run Scripts/setup.sh for chromium, chromium-driver and selenium)")
+    return (process.terminationStatus, message)
+  }
+
+  /// The offline page (`.build/wasm/netconv.html`, the WebAssembly module inlined): pasting
+  /// the remote-access scenario shows the AnyDesk finding on the first screen and a table of
+  /// as many sockets as the CLI reads; the file picker gives the same; nothing is fetched.
+  @Test func theOfflinePageReadsAPasteAsTheCLIDoes() throws {
+    _ = try WasmTests.module.get()
+    let page = TestSupport.packageRoot.appendingPathComponent(".build/wasm/netconv.html")
+    let paste = ReportTests.folder.appendingPathComponent("scam-anydesk.txt")
+    let records = try TestSupport.run(["-f", "jsonl", paste.path]).stdout.split(separator: "\n").count
+    try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+    let (status, message) = try Self.python([
+      TestSupport.packageRoot.appendingPathComponent("Tests/Browser/page_test.py").path, page.path, paste.path,
+      String(records), Self.screenshots.appendingPathComponent("page-scam-anydesk-1280x800.png").path,
+    ])
+    #expect(status == 0, "\(message)")
   }
 }
