@@ -29,17 +29,10 @@ import Testing
 
   /// Runs a Python script of `Tests/Browser`; returns its exit status and what it said on stderr.
   static func python(_ arguments: [String]) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let error = Pipe()
-    process.standardError = error
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, message)
+    let result = try TestSupport.execute(URL(fileURLWithPath: "python3"), arguments)
+    return (result.status, result.stderr)
   }
+
 
   /// The offline page (`.build/wasm/netconv.html`, the WebAssembly module inlined): pasting
   /// the remote-access scenario shows the AnyDesk finding on the first screen and a table of

@@ -15,10 +15,10 @@ import Testing
   static func report(_ name: String) throws -> ConnectionReport {
     let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("\(name).txt")))
     let result = TestSupport.parse(bytes)
-    var unread = ConnectionReport.Unread()
-    for diagnostic in result.diagnostics where diagnostic.kind == .unrecognizedLine { unread.add(line: diagnostic.line ?? 0) }
-    let interruptions = result.diagnostics.filter { $0.kind == .interrupted }.compactMap(\.line)
-    return ConnectionReport(records: result.records, unread: unread, interruptions: interruptions)
+    var gathered = ConnectionReport.Input()
+    for record in result.records { gathered.add(.record(record)) }
+    for diagnostic in result.diagnostics { gathered.add(.diagnostic(diagnostic)) }
+    return ConnectionReport(gathered)
   }
 
   /// The report as `netconv report --json` writes it.

@@ -49,13 +49,27 @@ enum TestSupport {
 
   /// Runs the built `netconv` with `arguments` and `stdin`; returns stdout, stderr and the exit code.
   static func run(_ arguments: [String], stdin: Data = Data()) throws -> (stdout: String, stderr: String, status: Int32) {
-    // Standard input comes from a file, so a netconv that exits early never sends SIGPIPE here.
+    let result = try execute(productsDirectory.appendingPathComponent("netconv"), arguments, stdin: stdin)
+    return (String(decoding: result.stdout, as: UTF8.self), result.stderr, result.status)
+  }
+
+  /// Runs `executable` (a path, or a name looked up in PATH) with `arguments` and `stdin`;
+  /// returns the exit code, stdout as bytes and stderr as text.
+  static func execute(_ executable: URL, _ arguments: [String], stdin: Data = Data()) throws
+    -> (status: Int32, stdout: [UInt8], stderr: String)
+  {
+    // Standard input comes from a file, so a program that exits early never sends SIGPIPE here.
     let inputURL = FileManager.default.temporaryDirectory.appendingPathComponent("netconv-stdin-\(UUID().uuidString)")
     try stdin.write(to: inputURL)
     defer { try? FileManager.default.removeItem(at: inputURL) }
     let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("netconv")
-    process.arguments = arguments
+    if executable.path.contains("/") && FileManager.default.fileExists(atPath: executable.path) {
+      process.executableURL = executable
+      process.arguments = arguments
+    } else {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = [executable.lastPathComponent] + arguments
+    }
     let output = Pipe()
     let error = Pipe()
     process.standardInput = try FileHandle(forReadingFrom: inputURL)
@@ -65,6 +79,7 @@ enum TestSupport {
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+    return (process.terminationStatus, [UInt8](out), String(decoding: err, as: UTF8.self))
   }
+
 }

@@ -10,8 +10,12 @@ import Testing
   /// The command module, built once per test run; `nil` with the reason when it cannot be.
   static let module: Result<URL, BuildFailure> = {
     let script = TestSupport.packageRoot.appendingPathComponent("Scripts/build-wasm.sh")
-    let (status, output) = run("/bin/bash", [script.path])
-    guard status == 0 else { return .failure(BuildFailure(message: output)) }
+    guard let result = try? TestSupport.execute(URL(fileURLWithPath: "/bin/bash"), [script.path]) else {
+      return .failure(BuildFailure(message: "cannot run bash"))
+    }
+    guard result.status == 0 else {
+      return .failure(BuildFailure(message: String(decoding: result.stdout, as: UTF8.self) + result.stderr))
+    }
     return .success(TestSupport.packageRoot.appendingPathComponent(".build/wasm/netconv-command.wasm"))
   }()
 
@@ -106,32 +110,7 @@ import Testing
   }
 
   static func runModule(_ module: URL, _ arguments: [String], stdin: [UInt8]) throws -> (Int32, [UInt8]) {
-    let inputURL = FileManager.default.temporaryDirectory.appendingPathComponent("netconv-wasm-\(UUID().uuidString)")
-    try Data(stdin).write(to: inputURL)
-    defer { try? FileManager.default.removeItem(at: inputURL) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["wasmkit", "run", module.path] + arguments
-    let output = Pipe()
-    process.standardInput = try FileHandle(forReadingFrom: inputURL)
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, [UInt8](data))
-  }
-
-  private static func run(_ executable: String, _ arguments: [String]) -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    do { try process.run() } catch { return (-1, "\(error)") }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let result = try TestSupport.execute(URL(fileURLWithPath: "wasmkit"), ["run", module.path] + arguments, stdin: Data(stdin))
+    return (result.status, result.stdout)
   }
 }
