@@ -21,7 +21,9 @@ public struct RecordCodegen {
     case text
     /// A `String` in both (`optional` when it may be missing).
     case string(optional: Bool)
-    case int(optional: Bool)
+    /// An integer: `Int`, or `Int64` (`wide`, the schema's `"format": "int64"`) for values that
+    /// exceed 32 bits (inodes), so that 32-bit builds (WebAssembly) keep them too.
+    case int(optional: Bool, wide: Bool)
     /// A `true`/`false` flag, never null.
     case flag
     /// A value of a Swift enum whose raw values are the schema's `enum` strings.
@@ -139,7 +141,7 @@ public struct RecordCodegen {
     case ("string", nil, "string"): kind = .string(optional: optional)
     case (nil, let type?, nil): kind = .word(type: type, optional: optional)
     case (nil, nil, "string"): kind = optional ? .text : .string(optional: false)
-    case (nil, nil, "integer"): kind = .int(optional: optional)
+    case (nil, nil, "integer"): kind = .int(optional: optional, wide: schema["format"] as? String == "int64")
     case (nil, nil, "boolean") where !optional: kind = .flag
     default: throw fail("cannot tell how to store it (type \(types), x-swift \(swift))")
     }
@@ -211,7 +213,7 @@ public struct RecordCodegen {
     switch kind {
     case .text, .string(optional: true): return "String?"
     case .string(optional: false): return "String"
-    case .int(let optional): return optional ? "Int?" : "Int"
+    case .int(let optional, let wide): return (wide ? "Int64" : "Int") + (optional ? "?" : "")
     case .flag: return "Bool"
     case .word(let type, let optional): return optional ? "\(type)?" : type
     case .owners: return "[SocketOwner]"
@@ -236,7 +238,7 @@ public struct RecordCodegen {
     case .flag: return "false"
     case .owners, .details: return "[]"
     case .fieldList: return raw ? "FieldSet()" : "[]"
-    case .string(true), .int(true), .word(_, true): return nil
+    case .string(true), .int(true, _), .word(_, true): return nil
     default: return nil
     }
   }
@@ -366,9 +368,9 @@ public struct RecordCodegen {
     out += keySwitch(fields, indent: "    ") { field in
       let value = "self.\(field.property)"
       switch field.kind {
-      case .text, .string(optional: true), .int(optional: true): return "FieldValue(\(value))"
+      case .text, .string(optional: true), .int(optional: true, _): return "FieldValue(\(value))"
       case .string(optional: false): return ".string(\(value))"
-      case .int(optional: false): return ".int(\(value))"
+      case .int(optional: false, _): return ".int(\(value))"
       case .flag: return ".bool(\(value))"
       case .word(_, true): return "FieldValue(\(value)?.rawValue)"
       case .word(_, false): return ".string(\(value).rawValue)"
@@ -424,8 +426,8 @@ public struct RecordCodegen {
     switch field.kind {
     case .text, .string(optional: true): return "try container.decodeIfPresent(String.self, forKey: \(key))"
     case .string(optional: false): return "try container.decode(String.self, forKey: \(key))"
-    case .int(true): return "try container.decodeIfPresent(Int.self, forKey: \(key))"
-    case .int(false): return "try container.decode(Int.self, forKey: \(key))"
+    case .int(true, let wide): return "try container.decodeIfPresent(\(wide ? "Int64" : "Int").self, forKey: \(key))"
+    case .int(false, let wide): return "try container.decode(\(wide ? "Int64" : "Int").self, forKey: \(key))"
     case .flag: return "try container.decodeIfPresent(Bool.self, forKey: \(key)) ?? false"
     case .word(let type, true): return "try Self.decodeWord(\(type).self, \(key), in: container)"
     case .word(let type, false): return "try container.decode(\(type).self, forKey: \(key))"
@@ -472,8 +474,8 @@ public struct RecordCodegen {
     out += keySwitch(fields, indent: "    ") { field in
       let value = "self.\(field.property)"
       switch field.kind {
-      case .text, .int(true): return "Scalar(\(value))"
-      case .int(false): return ".int(\(value))"
+      case .text, .int(true, _): return "Scalar(\(value))"
+      case .int(false, _): return ".int(\(value))"
       case .string(true): return "\(value) == nil ? .null : .stored(.\(field.caseName))"
       case .string(false): return ".stored(.\(field.caseName))"
       case .flag: return ".bool(\(value))"
@@ -505,8 +507,8 @@ public struct RecordCodegen {
       let condition: String
       switch field.kind {
       case .text: condition = "!\(value).isNone"
-      case .string(true), .int(true), .word(_, true): condition = "\(value) != nil"
-      case .string(false), .int(false), .word(_, false): condition = "true"
+      case .string(true), .int(true, _), .word(_, true): condition = "\(value) != nil"
+      case .string(false), .int(false, _), .word(_, false): condition = "true"
       case .flag: condition = value
       case .owners, .details, .fieldList: condition = "!\(value).isEmpty"
       }

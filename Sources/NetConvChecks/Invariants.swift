@@ -164,7 +164,8 @@ public enum Invariants {
         throw Violation("line \(socket.line): \(key.rawValue) is an empty string instead of null")
       }
     }
-    for count in [socket.recvQ, socket.sendQ, socket.pid, socket.inode].compactMap({ $0 }) where count < 0 {
+    for count in [socket.recvQ, socket.sendQ, socket.pid].compactMap({ $0 }).map(Int64.init) + [socket.inode].compactMap({ $0 })
+    where count < 0 {
       throw Violation("line \(socket.line): negative number \(count)")
     }
   }
@@ -222,7 +223,9 @@ public enum Invariants {
     switch written {
     case .null: return read is NSNull
     case .bool(let flag): return (read as? Bool) == flag
-    case .int(let number): return (read as? Int) == number
+    case .int(let number):
+      if let value = read as? Int64 { return value == number }
+      return (read as? Int).map(Int64.init) == number
     case .string(let text): return (read as? String) == text
     case .list(let items):
       guard let array = read as? [Any], array.count == items.count else { return false }

@@ -90,7 +90,7 @@ final class LibYAMLEmitter {
   }
 
   /// Emits a number as a plain scalar, its digits made on the stack.
-  func scalar(decimal value: Int) {
+  func scalar(decimal value: Int64) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { scratch in
       var cursor = ByteCursor(scratch.baseAddress!)
       cursor.put(decimal: value)

@@ -98,16 +98,23 @@ struct LineText {
   }
 
   /// The decimal value of `span`, or `nil` when it is not all digits or exceeds `limit`.
-  func integer(_ span: Span, limit: Int = Int(Int32.max)) -> Int? {
-    guard !span.isEmpty, span.count <= 19 else { return nil }
-    var value = 0
+  @inline(__always) func integer(_ span: Span, limit: Int = Int(Int32.max)) -> Int? {
+    integer(span, upTo: limit)
+  }
+
+  /// The decimal value of `span` as a `Value` (`Int64` for an inode, whatever the platform's
+  /// `Int`), or `nil` when it is not all digits or exceeds `limit`.
+  @inline(__always) func integer<Value: FixedWidthInteger>(_ span: Span, upTo limit: Value) -> Value? {
+    guard !span.isEmpty, span.count <= 20 else { return nil }
+    var value: Value = 0
     for index in span.start..<span.end {
       let digit = bytes[index] &- 0x30
       guard digit < 10 else { return nil }
-      // 19 digits can exceed Int.max: check the last step instead of trapping.
-      let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
-      let (sum, carry) = tens.addingReportingOverflow(Int(digit))
-      guard !overflow && !carry else { return nil }
+      // Digits can exceed the type's range: check each step instead of trapping (a compare,
+      // not an overflowing multiply, which needs a 128-bit helper on 32-bit targets).
+      guard value <= Value.max / 10 else { return nil }
+      let (sum, carry) = (value &* 10).addingReportingOverflow(Value(digit))
+      guard !carry else { return nil }
       value = sum
     }
     return value <= limit ? value : nil

@@ -3,8 +3,8 @@
 public enum FieldValue: Hashable, Sendable {
   /// A missing value.
   case null
-  /// An integer.
-  case int(Int)
+  /// An integer, 64 bits on every platform (an inode exceeds 32 bits).
+  case int(Int64)
   /// A text.
   case string(String)
   /// A flag.
@@ -30,4 +30,8 @@ public enum FieldValue: Hashable, Sendable {
 
   init(_ value: String?) { self = value.map(FieldValue.string) ?? .null }
   init(_ value: Int?) { self = value.map(FieldValue.int) ?? .null }
+  init(_ value: Int64?) { self = value.map(FieldValue.int) ?? .null }
+
+  /// An integer from an `Int` (a count, a line number, a port).
+  public static func int(_ value: Int) -> FieldValue { .int(Int64(value)) }
 }

@@ -4,7 +4,7 @@ extension RawSocket {
   package enum Scalar {
     case null
     case bool(Bool)
-    case int(Int)
+    case int(Int64)
     /// A text stored in the record.
     case text(Text)
     /// A fixed word of the model (`linux-netstat`, `LISTEN`, `ipv4`).
@@ -78,7 +78,9 @@ extension SocketState {
 
 extension RawSocket.Scalar {
   package init(_ text: RawSocket.Text) { self = text.isNone ? .null : .text(text) }
-  package init(_ number: Int?) { self = number.map(Self.int) ?? .null }
+  package init(_ number: Int?) { self = number.map { .int(Int64($0)) } ?? .null }
+  package static func int(_ number: Int) -> RawSocket.Scalar { .int(Int64(number)) }
+  package init(_ number: Int64?) { self = number.map { .int($0) } ?? .null }
 }
 
 extension RawSocket.Owner {

@@ -57,7 +57,7 @@ public struct Socket: Hashable, Sendable {
   /// Owning user name or numeric uid, as shown.
   public var user: String?
   /// Socket inode (net-tools -e and UNIX sockets, ss -e).
-  public var inode: Int?
+  public var inode: Int64?
   /// Timer text as shown (off (0.00/0/0), translated words kept).
   public var timer: String?
   /// Socket type of UNIX, packet and vsock sockets in lower case (stream, dgram, seqpacket, raw).
@@ -431,7 +431,7 @@ extension Socket: Codable {
     self.component = try container.decodeIfPresent(String.self, forKey: .component)
     self.ownerUnavailable = try container.decodeIfPresent(Bool.self, forKey: .ownerUnavailable) ?? false
     self.user = try container.decodeIfPresent(String.self, forKey: .user)
-    self.inode = try container.decodeIfPresent(Int.self, forKey: .inode)
+    self.inode = try container.decodeIfPresent(Int64.self, forKey: .inode)
     self.timer = try container.decodeIfPresent(String.self, forKey: .timer)
     self.socketType = try container.decodeIfPresent(String.self, forKey: .socketType)
     self.owners = try container.decodeIfPresent([SocketOwner].self, forKey: .owners) ?? []
@@ -472,7 +472,7 @@ package struct RawSocket {
   package var component: Text = .none
   package var ownerUnavailable: Bool = false
   package var user: Text = .none
-  package var inode: Int?
+  package var inode: Int64?
   package var timer: Text = .none
   package var socketType: Text = .none
   package var owners: [Owner] = []

@@ -77,7 +77,7 @@ struct ByteBuffer {
   }
 
   /// Appends the decimal digits of `value` (``ByteCursor/put(decimal:)`` in reserved room).
-  mutating func append(decimal value: Int) {
+  mutating func append(decimal value: Int64) {
     var cursor = ByteCursor(reserve(21))
     cursor.put(decimal: value)
     commit(cursor.position)

@@ -56,6 +56,12 @@ package struct ByteCursor {
 
   /// The decimal digits of `value` (at most 20 bytes).
   package mutating func put(decimal value: Int) {
+    put(decimal: Int64(value))
+  }
+
+  /// The decimal digits of `value` (at most 20 bytes); 64 bits on every platform, so that a
+  /// 32-bit build writes an inode as the 64-bit one does.
+  package mutating func put(decimal value: Int64) {
     var magnitude = value.magnitude
     if value < 0 { put(UInt8(ascii: "-")) }
     if magnitude < 10 {

@@ -54,14 +54,19 @@ struct ParseContext {
 
   /// The value of a count or id shown as `span`: a number too large to keep is null, with a
   /// warning (a silent null would hide that the input showed a value).
-  mutating func number(_ line: LineText, _ span: Span, _ field: StaticString, limit: Int = Int(Int32.max)) -> Int? {
-    if let value = line.integer(span, limit: limit) { return value }
+  @inline(__always) mutating func number(_ line: LineText, _ span: Span, _ field: StaticString, limit: Int = Int(Int32.max)) -> Int? {
+    number(line, span, field, upTo: limit)
+  }
+
+  /// ``number(_:_:_:limit:)`` as a `Value` (`Int64` for an inode).
+  @inline(__always) mutating func number<Value: FixedWidthInteger>(_ line: LineText, _ span: Span, _ field: StaticString, upTo limit: Value) -> Value? {
+    if let value = line.integer(span, upTo: limit) { return value }
     if line.isDigits(span) { reportTooLarge(line, span, field, limit: limit) }
     return nil
   }
 
   /// Warns that the digits of `span` make a number larger than `limit`.
-  mutating func reportTooLarge(_ line: LineText, _ span: Span, _ field: StaticString, limit: Int) {
+  mutating func reportTooLarge<Value: FixedWidthInteger>(_ line: LineText, _ span: Span, _ field: StaticString, limit: Value) {
     let digits = line.string(span)
     let shown = digits.count > 40 ? digits.prefix(40) + "…" : Substring(digits)
     report(.warning, .valueOutOfRange, "\(field) \(shown) is out of range (at most \(limit)): kept as null")

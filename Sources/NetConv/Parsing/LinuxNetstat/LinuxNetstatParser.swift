@@ -314,11 +314,11 @@ private struct InternetTable {
       if !socket.user.isNone && socket.inode == nil {
         // The line after a row a wrap cut after its user: the inode comes first.
         if stateTokens.count == 1 && line.isDigits(last) {
-          socket.inode = context.number(line, last, "inode", limit: Int.max)
+          socket.inode = context.number(line, last, "inode", upTo: Int64.max)
           stateTokens = stateTokens.dropLast()
         }
       } else if stateTokens.count >= 2 && line.isDigits(last) {
-        socket.inode = context.number(line, last, "inode", limit: Int.max)
+        socket.inode = context.number(line, last, "inode", upTo: Int64.max)
         socket.user = socket.store(line, stateTokens[stateTokens.endIndex - 2])
         stateTokens = stateTokens.dropLast(2)
       } else if columns.userInode == true, socket.stateRaw.isNone, !line.isDigits(last),
@@ -625,7 +625,7 @@ extension LinuxNetstatParser {
       if socket.state == .unknown { Self.reportUnknownState(line.string(tokens[inodeIndex]), line: nil, context: &context) }
       inodeIndex += 1
     }
-    guard inodeIndex < tokens.count, let inode = line.integer(tokens[inodeIndex], limit: Int.max) else {
+    guard inodeIndex < tokens.count, let inode = line.integer(tokens[inodeIndex], upTo: Int64.max) else {
       context.report(.warning, .malformedRow, "a UNIX socket row without an I-Node number")
       return .unrecognized
     }

@@ -124,7 +124,7 @@ struct LsofParser: DialectParser {
   ) {
     let device = tokens[typeIndex + 1]
     if line.isDigits(device) {
-      socket.inode = context.number(line, device, "DEVICE", limit: Int.max)
+      socket.inode = context.number(line, device, "DEVICE", upTo: Int64.max)
     } else {
       socket.addDetail(key: socket.store("device"), value: socket.store(line, device))
     }

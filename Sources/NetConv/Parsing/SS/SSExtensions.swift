@@ -23,7 +23,7 @@ struct SSExtensions {
   var owners: [Owner] = []
   var timer: Span?
   var user: Span?
-  var inode: Int?
+  var inode: Int64?
   /// Details in the order shown (sorted and de-duplicated when the record is complete).
   var details: [Detail] = []
   /// Where unreadable text (a cut `users:((…` part) starts; it runs to the end of the span.
@@ -100,7 +100,7 @@ struct SSExtensions {
         if line.equals(key, Self.uid) {
           user = value
         } else if line.equals(key, Self.ino) {
-          inode = line.integer(value, limit: Int.max)
+          inode = line.integer(value, upTo: Int64.max)
           if inode == nil { noteOutOfRange(value, in: line) }
         } else {
           details.append(Detail(key: .span(key), value: value.isEmpty ? .yes : .span(value)))

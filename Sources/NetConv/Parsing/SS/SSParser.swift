@@ -285,7 +285,7 @@ struct SSParser: DialectParser {
       socket.protocol = "unix"
       socket.family = .unix
       if !isStar(line, tokens[index]) { socket.local.address = socket.store(line, tokens[index]) }
-      socket.inode = context.number(line, tokens[index + 1], "inode", limit: Int.max)
+      socket.inode = context.number(line, tokens[index + 1], "inode", upTo: Int64.max)
       if !isStar(line, tokens[index + 2]) { socket.remote.address = socket.store(line, tokens[index + 2]) }
       socket.addDetail(key: socket.store("peer_inode"), value: socket.store(line, tokens[index + 3]))
       extensionsStart = tokens[index + 3].end
