@@ -8,16 +8,28 @@
 # Debian's wasi-libc (malloc, memcpy: apt-get install wasi-libc) and python3.
 # Each step is skipped when its output is newer than its inputs (compiling takes about two
 # minutes, and the test suite calls this on every run); --force rebuilds everything.
+# --publish also copies the page to netconv.html at the top of the package, the copy a
+# newcomer opens from a clone; --digest prints the digest of the sources the page is built
+# from (the page carries it, and a test compares it with the committed copy's).
 set -euo pipefail
+export LC_ALL=C  # one file order (and so one digest) whatever the locale
 cd "$(dirname "$0")/.."
 out=.build/wasm
-mkdir -p "$out"
 force=${1:-}
 swiftc_path=$(command -v swiftc)
 toolchain=$(dirname "$(dirname "$(readlink -f "$swiftc_path")")")
 wasi=/usr/lib/wasm32-wasi
 [ -f "$wasi/libc.a" ] || { echo "build-wasm: needs wasi-libc (apt-get install wasi-libc)" >&2; exit 1; }
 sources=$(find Sources/NetConv Sources/NetConvWasm -name '*.swift' | sort)
+digest=$(for file in $sources Sources/NetConvWasm/page.html Scripts/build-wasm.sh; do
+  printf '%s\n' "$file"
+  cat "$file"
+done | sha256sum | cut -d' ' -f1)
+if [ "$force" = "--digest" ]; then
+  echo "$digest"
+  exit 0
+fi
+mkdir -p "$out"
 
 # stale TARGET INPUT...: whether TARGET is missing or older than an input (or --force).
 stale() {
@@ -45,14 +57,19 @@ if stale "$out/netconv-command.wasm" "$out/netconv.o"; then
     "$wasi/crt1-command.o" "$out/netconv.o" "${libraries[@]}" -o "$out/netconv-command.wasm"
 fi
 if stale "$out/netconv.html" "$out/netconv.wasm" Sources/NetConvWasm/page.html; then
-  python3 - "$out/netconv.wasm" Sources/NetConvWasm/page.html "$out/netconv.html" <<'PY'
+  python3 - "$out/netconv.wasm" Sources/NetConvWasm/page.html "$out/netconv.html" "$digest" <<'PY'
 import base64, sys
-module, template, target = sys.argv[1:4]
+module, template, target, digest = sys.argv[1:5]
 page = open(template, encoding="utf-8").read()
-assert page.count("__NETCONV_WASM_BASE64__") == 1
+assert page.count("__NETCONV_WASM_BASE64__") == 1 and page.count("__NETCONV_SOURCE_DIGEST__") == 1
 encoded = base64.b64encode(open(module, "rb").read()).decode()
-open(target, "w", encoding="utf-8").write(page.replace("__NETCONV_WASM_BASE64__", encoded))
+page = page.replace("__NETCONV_WASM_BASE64__", encoded).replace("__NETCONV_SOURCE_DIGEST__", "sha256:" + digest)
+open(target, "w", encoding="utf-8").write(page)
 PY
+fi
+if [ "$force" = "--publish" ]; then
+  cp "$out/netconv.html" netconv.html
+  echo "build-wasm: published netconv.html"
 fi
 for file in netconv.wasm netconv-command.wasm netconv.html; do
   echo "build-wasm: $out/$file, $(wc -c <"$out/$file") bytes"

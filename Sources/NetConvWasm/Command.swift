@@ -24,7 +24,7 @@ public func netconvCommandMain(_ argc: Int32, _ argv: UnsafeMutablePointer<Unsaf
     return 64
   }
   let flags = arguments.count > 1 ? Int32(arguments[1]) ?? 0 : 0
-  let status = input.withUnsafeBytes { netconvRun($0.baseAddress!, Int32($0.count), mode, flags) }
+  let status = input.withUnsafeBytes { run($0.baseAddress!, Int32($0.count), mode, flags) }
   lastOutputBytes { writeAll($0, to: status == 64 ? 2 : 1) }
   return status
 }
@@ -42,7 +42,7 @@ private func batch(_ input: [UInt8]) -> Int32 {
     offset += length
     for mode: Int32 in [1, 2, 3, 4, 7] {
       let status = bytes.withUnsafeBytes { buffer in
-        netconvRun(buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 16)!, Int32(buffer.count), mode, 0)
+        run(buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 16)!, Int32(buffer.count), mode, 0)
       }
       put(Int(status))
       lastOutputBytes { bytes in

@@ -14,6 +14,13 @@
 //          bsd-netstat, lsof, powershell).
 // The status is the CLI's exit status: 0 done, 64 a bad mode or flag, 65 no socket table (or a
 // `strict` failure), 66 unreadable.
+//
+// The module imports one function from the host besides WASI's `random_get`:
+//   netconv.decode(code_page, input, length, output, capacity) -> bytes written, or -1
+// It decodes East Asian multi-byte text (code_page 932 Shift JIS, 936 GBK, 949 Korean, 950 Big5),
+// which the module has no tables for, into UTF-8 at `output` (`capacity` is 3 × length + 4,
+// always enough); undecodable bytes become U+FFFD. A host that cannot decode returns -1, and
+// those bytes read as U+FFFD.
 
 /// The bytes of the last run, kept until the next one.
 nonisolated(unsafe) private var lastOutput: [UInt8] = []
@@ -38,8 +45,20 @@ public func netconvOutputLength() -> Int32 {
   Int32(lastOutput.count)
 }
 
+@_extern(wasm, module: "netconv", name: "decode") @_extern(c)
+func hostDecode(
+  _ codePage: Int32, _ input: UnsafeRawPointer?, _ length: Int32, _ output: UnsafeMutableRawPointer?, _ capacity: Int32
+) -> Int32
+
 @_cdecl("netconv_run")
 public func netconvRun(_ pointer: UnsafeRawPointer, _ size: Int32, _ mode: Int32, _ flags: Int32) -> Int32 {
+  LegacyDecoder.hostDecoder = decodeThroughHost
+  return run(pointer, size, mode, flags)
+}
+
+/// `netconv_run` without the host's decoder: the WASI command (Command.swift) uses it, so that
+/// runtimes without a `netconv.decode` import can run the command.
+func run(_ pointer: UnsafeRawPointer, _ size: Int32, _ mode: Int32, _ flags: Int32) -> Int32 {
   let input = [UInt8](UnsafeRawBufferPointer(start: pointer, count: Int(size)))
   let dialectNumber = Int(flags >> 8 & 0xFF)
   guard dialectNumber <= Dialect.allCases.count else { return fail("unknown dialect number \(dialectNumber)") }
@@ -59,4 +78,16 @@ func lastOutputBytes(_ body: ([UInt8]) -> Void) {
 private func fail(_ message: String) -> Int32 {
   lastOutput = Array("netconv: \(message)\n".utf8)
   return 64
+}
+
+/// Decodes a multi-byte code page through the host's `netconv.decode`.
+private func decodeThroughHost(_ page: LegacyCodePage, _ bytes: UnsafeBufferPointer<UInt8>, _ output: inout [UInt8]) -> Bool {
+  let capacity = bytes.count * 3 + 4
+  var decoded = [UInt8](repeating: 0, count: capacity)
+  let written = decoded.withUnsafeMutableBytes { target in
+    hostDecode(page.number, UnsafeRawPointer(bytes.baseAddress), Int32(bytes.count), target.baseAddress, Int32(capacity))
+  }
+  guard written >= 0, Int(written) <= capacity else { return false }
+  output.append(contentsOf: decoded[0..<Int(written)])
+  return true
 }

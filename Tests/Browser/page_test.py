@@ -3,15 +3,19 @@
 
 Usage: page_test.py PAGE.html PASTE.txt RECORDS SCREENSHOT.png
 
-Pastes PASTE.txt into the box and presses "Read it", then checks that the report shows the
-remote-access finding within the first 800 pixels of a 1280 x 800 window, that the table
-lists RECORDS sockets, that opening the same file with the file picker gives the same table,
-and that the page made no network request. Exit status 0 when all hold; else 1 and the reason.
+Checks that the tab key reaches the paste box, "Read it" and the file picker in that order;
+pastes PASTE.txt into the box and presses "Read it" with the keyboard, then checks that the
+report shows the remote-access finding within the first 800 pixels of a 1280 x 800 window,
+that the table lists RECORDS sockets, that opening the same file with the file picker gives
+the same table, and that the page made no network request. Exit status 0 when all hold; else
+1 and the reason.
 """
 import sys
 from pathlib import Path
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 import chromium
@@ -30,9 +34,16 @@ def main():
         driver.get(page.as_uri())
         wait = WebDriverWait(driver, 20)
         wait.until(lambda d: d.find_element(By.ID, "status").text == "Ready.")
+        focused = []
+        for _ in range(3):
+            ActionChains(driver).send_keys(Keys.TAB).perform()
+            focused.append(driver.execute_script("return document.activeElement.id"))
+        if focused != ["paste", "read", "file"]:
+            fail(f"the tab key goes to {focused}, not to the paste box, 'Read it' and the file picker")
         box = driver.find_element(By.ID, "paste")
         driver.execute_script("arguments[0].value = arguments[1]", box, paste.read_text(encoding="utf-8"))
-        driver.find_element(By.ID, "read").click()
+        box.click()
+        ActionChains(driver).send_keys(Keys.TAB).send_keys(Keys.ENTER).perform()
         wait.until(lambda d: "read" in d.find_element(By.ID, "status").text)
         rows = len(driver.find_elements(By.CSS_SELECTOR, "#records tr")) - 1
         if rows != records:

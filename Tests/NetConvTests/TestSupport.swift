@@ -53,9 +53,9 @@ enum TestSupport {
     return (String(decoding: result.stdout, as: UTF8.self), result.stderr, result.status)
   }
 
-  /// Runs `executable` (a path, or a name looked up in PATH) with `arguments` and `stdin`;
-  /// returns the exit code, stdout as bytes and stderr as text.
-  static func execute(_ executable: URL, _ arguments: [String], stdin: Data = Data()) throws
+  /// Runs `executable` (a path, or a name looked up in PATH) with `arguments` and `stdin`, in
+  /// `directory` when given; returns the exit code, stdout as bytes and stderr as text.
+  static func execute(_ executable: URL, _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil) throws
     -> (status: Int32, stdout: [UInt8], stderr: String)
   {
     // Standard input comes from a file, so a program that exits early never sends SIGPIPE here.
@@ -72,6 +72,7 @@ enum TestSupport {
     }
     let output = Pipe()
     let error = Pipe()
+    if let directory { process.currentDirectoryURL = directory }
     process.standardInput = try FileHandle(forReadingFrom: inputURL)
     process.standardOutput = output
     process.standardError = error

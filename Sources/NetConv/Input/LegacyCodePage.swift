@@ -38,6 +38,13 @@ public enum LegacyCodePage: String, Sendable, CaseIterable {
     }
   }
 
+  /// The code page's number (932 for `cp932`), as hosts of the WebAssembly module receive it.
+  var number: Int32 {
+    var value: Int32 = 0
+    for digit in rawValue.utf8.dropFirst(2) { value = value * 10 + Int32(digit - 0x30) }
+    return value
+  }
+
   /// Whether the code page writes a Latin script.
   var isLatin: Bool {
     switch self {

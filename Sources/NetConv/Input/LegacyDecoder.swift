@@ -11,8 +11,8 @@
 ///
 /// The single-byte pages (the OEM and ANSI pages of Europe and Russia) are read from tables
 /// generated from `Grammar/code-pages/`, the same in every build; the East Asian multi-byte
-/// pages go through `iconv(3)`, which the WebAssembly build does not have (there, their bytes
-/// read as U+FFFD, and a browser page decodes them with `TextDecoder` first).
+/// pages go through `iconv(3)`, which the WebAssembly build does not have: there the host
+/// decodes them (`hostDecoder`; the browser page uses `TextDecoder`).
 ///
 /// The guess decodes the line with every candidate and keeps the one whose text contains
 /// netconv's vocabulary (a banner, header word, state or message in any language), or else
@@ -39,6 +39,13 @@ final class LegacyDecoder {
     }
   #endif
 
+  #if hasFeature(Embedded)
+    /// How the multi-byte pages are decoded where there is no `iconv(3)`: a host (the browser
+    /// page's `TextDecoder`) appends the UTF-8 form of the bytes and returns `true`, or returns
+    /// `false` and the bytes read as U+FFFD. Set once, before any run, by the module's interface.
+    nonisolated(unsafe) static var hostDecoder: ((LegacyCodePage, UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Bool)?
+  #endif
+
   /// Appends the UTF-8 form of `bytes` read in `page` to `output`; bytes the page does not
   /// define become U+FFFD.
   func decode(_ bytes: UnsafeBufferPointer<UInt8>, as page: LegacyCodePage, into output: inout [UInt8]) {
@@ -53,6 +60,7 @@ final class LegacyDecoder {
       return
     }
     #if hasFeature(Embedded)
+      if let host = Self.hostDecoder, host(page, bytes, &output) { return }
       for byte in bytes { UTF8.encode(byte < 0x80 ? Unicode.Scalar(byte) : "\u{FFFD}") { output.append($0) } }
     #else
       decodeWithIconv(bytes, as: page, into: &output)
