@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Drives the offline page (.build/wasm/netconv.html) in headless Chromium as a helper would.
 
-Usage: page_test.py PAGE.html PASTE.txt RECORDS SCREENSHOT.png
+Usage: page_test.py PAGE.html PASTE.txt RECORDS SCREENSHOT.png WIDTH HEIGHT
 
-Checks that the tab key reaches the paste box, "Read it" and the file picker in that order;
-pastes PASTE.txt into the box and presses "Read it" with the keyboard, then checks that the
-report shows the remote-access finding within the first 800 pixels of a 1280 x 800 window,
-that the table lists RECORDS sockets, that opening the same file with the file picker gives
-the same table, and that the page made no network request. Exit status 0 when all hold; else
-1 and the reason.
+In a WIDTH x HEIGHT window (a phone below 600 px), checks that the tab key reaches the paste
+box, "Read it" and the file picker in that order; pastes PASTE.txt into the box and presses
+"Read it" with the keyboard, then checks that the remote-access finding is on the screen
+without scrolling, that nothing is wider than the window, that the table lists RECORDS
+sockets, that opening the same file with the file picker gives the same table, and that the
+page made no network request. Exit status 0 when all hold; else 1 and the reason.
 """
 import sys
 from pathlib import Path
@@ -26,10 +26,11 @@ def fail(reason):
 
 
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) != 7:
         fail(__doc__.strip().splitlines()[2])
     page, paste, records, screenshot = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve(), int(sys.argv[3]), sys.argv[4]
-    driver = chromium.driver(1280, 800)
+    width, height = int(sys.argv[5]), int(sys.argv[6])
+    driver = chromium.driver(width, height)
     try:
         driver.get(page.as_uri())
         wait = WebDriverWait(driver, 20)
@@ -48,18 +49,24 @@ def main():
         rows = len(driver.find_elements(By.CSS_SELECTOR, "#records tr")) - 1
         if rows != records:
             fail(f"the table lists {rows} sockets, the CLI reads {records}")
-        frame = driver.find_element(By.ID, "report")
-        top = frame.rect["y"]
-        driver.switch_to.frame(frame)
-        found = driver.find_elements(By.CSS_SELECTOR, 'li[data-code="remote_access_connected"]')
-        if not found:
+        wait.until(lambda d: d.execute_script(
+            "const f = document.getElementById('report'); return f.contentDocument && f.contentDocument.readyState === 'complete'"))
+        # Where the finding is on the screen as the helper sees it (viewport coordinates).
+        box = driver.execute_script("""
+            const frame = document.getElementById('report').getBoundingClientRect();
+            const finding = document.getElementById('report').contentDocument
+                .querySelector('li[data-code="remote_access_connected"]');
+            if (!finding) return null;
+            const inside = finding.getBoundingClientRect();
+            return { top: frame.top + inside.top, bottom: frame.top + inside.bottom, text: finding.textContent,
+                     wide: document.documentElement.scrollWidth };""")
+        if box is None:
             fail("the report shows no remote-access finding")
-        finding = found[0].rect
-        text = found[0].text
-        driver.switch_to.default_content()
-        bottom = top + finding["y"] + finding["height"]
-        if bottom > 800:
-            fail(f"the finding ends at {bottom:.0f} px, below the first 800 px")
+        top, bottom, text = box["top"], box["bottom"], box["text"]
+        if top < 0 or bottom > height:
+            fail(f"the finding spans {top:.0f}–{bottom:.0f} px, not within the first {height} px on the screen")
+        if box["wide"] > width:
+            fail(f"the page is {box['wide']} px wide in a {width} px window")
         if "AnyDesk" not in text:
             fail(f"the finding does not name AnyDesk: {text!r}")
         driver.save_screenshot(screenshot)
@@ -72,7 +79,7 @@ def main():
             fail(f"the page made {len(requests)} network request(s): {requests[0]['message'][:300]}")
     finally:
         driver.quit()
-    print(f"page: {records} sockets, the AnyDesk finding ends at {bottom:.0f} px; screenshot {screenshot}")
+    print(f"page: {records} sockets, the AnyDesk finding ends at {bottom:.0f} px of {height}; screenshot {screenshot}")
 
 
 main()

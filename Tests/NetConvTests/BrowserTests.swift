@@ -40,14 +40,16 @@ import Testing
   /// keyboard reaches every control; pasting the remote-access scenario shows the AnyDesk
   /// finding on the first screen and a table of as many sockets as the CLI reads; the file
   /// picker gives the same; nothing is fetched.
-  @Test func theOfflinePageReadsAPasteAsTheCLIDoes() throws {
+  @Test(arguments: [(1280, 800), (390, 844)])
+  func theOfflinePageReadsAPasteAsTheCLIDoes(_ width: Int, _ height: Int) throws {
     let page = TestSupport.packageRoot.appendingPathComponent("netconv.html")
     let paste = ReportTests.folder.appendingPathComponent("scam-anydesk.txt")
     let records = try TestSupport.run(["-f", "jsonl", paste.path]).stdout.split(separator: "\n").count
     try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
     let (status, message) = try Self.python([
       TestSupport.packageRoot.appendingPathComponent("Tests/Browser/page_test.py").path, page.path, paste.path,
-      String(records), Self.screenshots.appendingPathComponent("page-scam-anydesk-1280x800.png").path,
+      String(records), Self.screenshots.appendingPathComponent("page-scam-anydesk-\(width)x\(height).png").path,
+      String(width), String(height),
     ])
     #expect(status == 0, "\(message)")
   }
