@@ -7,14 +7,16 @@ In a WIDTH x HEIGHT window (a phone below 600 px), checks that the tab key reach
 box, "Read it" and the file picker in that order; pastes PASTE.txt into the box and presses
 "Read it" with the keyboard, then checks that the remote-access finding is on the screen
 without scrolling, that nothing is wider than the window, that the table lists RECORDS
-sockets, that opening the same file with the file picker gives the same table, and that the
-page made no network request. Exit status 0 when all hold; else 1 and the reason.
+sockets, that opening the same file with the file picker, or dropping it on the paste box,
+gives the same table, and that the page made no network request. Exit status 0 when all hold; else 1 and the reason.
 """
+import base64
 import sys
 from pathlib import Path
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -23,6 +25,14 @@ import chromium
 
 def fail(reason):
     chromium.fail("page_test", reason)
+
+
+def table_of(wait, records, action):
+    """Waits until the table lists RECORDS sockets; fails naming ACTION when it does not."""
+    try:
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#records tr")) - 1 == records)
+    except TimeoutException:
+        fail(f"{action} did not give a table of {records} sockets")
 
 
 def main():
@@ -73,7 +83,18 @@ def main():
         # The file picker gives the same table.
         driver.execute_script("document.getElementById('records').replaceChildren()")
         driver.find_element(By.ID, "file").send_keys(str(paste))
-        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#records tr")) - 1 == records)
+        table_of(wait, records, "opening the file with the file picker")
+        # So does dropping the file on the paste box (a drop event carrying it, as a desktop sends).
+        driver.execute_script("document.getElementById('records').replaceChildren()")
+        driver.execute_script("""
+            const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], "paste.txt", { type: "text/plain" }));
+            const drop = document.getElementById("drop");
+            drop.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            drop.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));""",
+            base64.b64encode(paste.read_bytes()).decode())
+        table_of(wait, records, "dropping the file on the paste box")
         requests = chromium.network_requests(driver)
         if requests:
             fail(f"the page made {len(requests)} network request(s): {requests[0]['message'][:300]}")
