@@ -55,6 +55,9 @@ struct DocumentParser {
       flushAll()  // the row above is complete; the table goes on
       return .noise
     }
+    if ss.isRestOfHeader(line, tokens: tokens), let header = ss.read(line, tokens: tokens, context: &context) {
+      return header
+    }
     if NoiseRecognizer.isPrompt(line, tokens: tokens) {
       context.lastPrompt = line.string(trimmed)
       flushAll()

@@ -30,6 +30,10 @@ struct SSExtensions {
   var unreadable: Span?
   /// The first number (a pid, fd or inode) too large to keep: its value is null.
   var outOfRange: Span?
+  /// Whether the span ends in a key ss prints with its value after a space (`send`,
+  /// `pacing_rate`) and no value: a wrap at that space put the value on the next line. The
+  /// key is the last detail read.
+  var endsInSpacedKey = false
   /// The span read last: every span above lies inside it.
   private var span = Span(start: 0, end: 0)
 
@@ -47,6 +51,7 @@ struct SSExtensions {
     inode = nil
     unreadable = nil
     outOfRange = nil
+    endsInSpacedKey = false
     guard let base = line.bytes.baseAddress else { return }
     var index = span.start
     let end = span.end
@@ -111,6 +116,7 @@ struct SSExtensions {
         while valueEnd < end && !LineText.isSpace(line[valueEnd]) { valueEnd += 1 }
         let value = Span(start: index, end: valueEnd)
         details.append(Detail(key: .span(token), value: value.isEmpty ? .yes : .span(value)))
+        endsInSpacedKey = value.isEmpty
         index = valueEnd
       } else if SSVocabulary.congestionControlBytes.value(line, token) != nil {
         // The algorithm's name, kept apart from its `bbr:(…)` values under the same name.
@@ -173,6 +179,27 @@ struct SSExtensions {
   private static let pidKey: StaticString = "pid"
   private static let fdKey: StaticString = "fd"
   private static let tidKey: StaticString = "tid"
+
+  /// Whether `line` goes on with the rest of the shutdown arrow whose start (`<`, `<-`, `-`,
+  /// `--`) ends `carried`: `nil` when `carried` does not end in one. A wrap cuts an arrow
+  /// (`<-` + `>`); a join with a line that does not finish it would make a word ss never prints.
+  static func finishesArrow(_ carried: [UInt8], _ line: LineText) -> Bool? {
+    var end = carried.count
+    while end > 0 && carried[end - 1] == 0x20 { end -= 1 }
+    var start = end
+    while start > 0 && carried[start - 1] != 0x20 { start -= 1 }
+    let joined = Array(carried[start..<end]) + Array(line.bytes[line.trimmed.start..<line.trimmed.end].prefix(4))
+    return joined.withUnsafeBufferPointer { bytes -> Bool? in
+      let text = LineText(bytes: bytes)
+      guard end > start, isArrowStart(text, Span(start: 0, end: end - start)) else { return nil }
+      return bytes.count >= 3 && isArrow(text, Span(start: 0, end: 3)) && (bytes.count == 3 || bytes[3] == 0x20)
+    }
+  }
+
+  /// Whether `token` is a whole shutdown arrow (`<->`, `-->`, `<--`, `---`).
+  static func isShutdownArrow(_ line: LineText, _ token: Span) -> Bool {
+    token.count == 3 && isArrow(line, token)
+  }
 
   /// `<->`, `-->`, `<--` or `---`: how the socket was shut down (`-e`).
   /// Whether a token of one or two bytes is the start of a shutdown arrow (`<`, `<-`, `-`, `--`).

@@ -18,6 +18,8 @@ struct SSParser: DialectParser {
   private var carry: [UInt8]?
   /// Whether the last line read was a header, so its wrapped remainder is still header.
   private var afterHeader = false
+  /// The last word of the last header, to tell its rest on the next line.
+  private var headerTail: String?
   /// The Netid of the last row, for SCTP association rows (`` `- ESTAB ``), which leave it empty.
   private var lastNetid: NetidSeen?
   private var inSummary = false
@@ -29,6 +31,10 @@ struct SSParser: DialectParser {
   /// The held row's peer port when its line ends in it at column 60 or later: a terminal wrap
   /// may have moved the port's last digits onto the next line (after a line of padding).
   private var portMayContinue: Int?
+  /// The index in the held row's details of a key ss prints with its value after a space
+  /// (`send 80Mbps`) that ended its line without the value: a wrap at that space put the value
+  /// first on the next line.
+  private var danglingDetail: Int?
 
   /// Whether a row waits for continuation lines.
   var hasPending: Bool { pending != nil }
@@ -50,22 +56,27 @@ struct SSParser: DialectParser {
     }
     if let text = carry {
       carry = nil
-      // What can be read before the cut part is kept; the rest is said on the row's line (the
-      // line after it may belong to something else).
-      var unread = text
-      text.withUnsafeBufferPointer { bytes in
-        let line = LineText(bytes: bytes)
-        extensions.read(line.trimmed, in: line)
-        guard let cut = extensions.unreadable, cut.start > line.trimmed.start, pending != nil else { return }
-        extensions.read(Span(start: line.trimmed.start, end: cut.start), in: line)
-        if extensions.unreadable == nil { extensions.apply(to: &pending!, from: line) }
-        unread = Array(bytes[cut.start..<cut.end])
-      }
-      context.report(
-        .warning, .malformedRow, "could not read '\(String(decoding: unread, as: UTF8.self))' after the addresses",
-        line: pending?.line)
+      settle(text, context: &context)
     }
+    danglingDetail = nil
     context.emit(taking: &pending)
+  }
+
+  /// Reads what can be read of a carried cut part into the held row and says the rest on the
+  /// row's line (the line after it may belong to something else).
+  private mutating func settle(_ text: [UInt8], context: inout ParseContext) {
+    var unread = text
+    text.withUnsafeBufferPointer { bytes in
+      let line = LineText(bytes: bytes)
+      extensions.read(line.trimmed, in: line)
+      guard let cut = extensions.unreadable, cut.start > line.trimmed.start, pending != nil else { return }
+      extensions.read(Span(start: line.trimmed.start, end: cut.start), in: line)
+      if extensions.unreadable == nil { extensions.apply(to: &pending!, from: line) }
+      unread = Array(bytes[cut.start..<cut.end])
+    }
+    context.report(
+      .warning, .malformedRow, "could not read '\(String(decoding: unread, as: UTF8.self))' after the addresses",
+      line: pending?.line)
   }
 
   mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
@@ -90,6 +101,7 @@ struct SSParser: DialectParser {
         socket.line = partial.line
         pending = socket
         carry = cut
+        danglingDetail = cut == nil && extensions.endsInSpacedKey ? socket.details.count - 1 : nil
         if line.trimmed.end == line.count, let port = pending?.remote.port {
           // Wrapped twice: the joined row may be cut at its port as well.
           portMayContinue = Self.portEndingLine(text, joinedTokens, port: port)
@@ -103,12 +115,13 @@ struct SSParser: DialectParser {
       flush(context: &context)
       inSummary = false
       afterHeader = true
+      headerTail = line.string(tokens[tokens.count - 1])
       tableProtocol = nil
       context.snapshots.header(.ss)
       return .header
     }
     if wasAfterHeader
-      && (tokens.allSatisfy({ SSVocabulary.headerWords.contains(line.string($0)) })
+      && (tokens.allSatisfy({ SSVocabulary.headerWords.contains(line.string($0)) }) || finishesHeaderWord(line, tokens)
         || tokens.contains(where: { line.hasPrefix(Self.addressPort, at: $0.start) }) && !tokens.contains(where: { line.isDigits($0) }))
     {
       afterHeader = true
@@ -122,6 +135,7 @@ struct SSParser: DialectParser {
       socket.snapshot = context.snapshots.current
       pending = socket
       carry = cut
+      danglingDetail = cut == nil && extensions.endsInSpacedKey ? socket.details.count - 1 : nil
       if line.count >= 60, line.trimmed.end == line.count, let port = pending?.remote.port {
         portMayContinue = Self.portEndingLine(line, tokens, port: port)
       }
@@ -134,6 +148,12 @@ struct SSParser: DialectParser {
       return .record
     case .none:
       break
+    }
+    if pending != nil, let carried = carry, SSExtensions.finishesArrow(carried, line) == false {
+      // A cut shutdown arrow the line does not finish (its rest was lost, say to a line the
+      // paste clean-up read as a mail quote marker): the line is read on its own.
+      carry = nil
+      settle(carried, context: &context)
     }
     if pending != nil, let carried = carry {
       carry = nil
@@ -164,9 +184,10 @@ struct SSParser: DialectParser {
   }
 
   /// Absorbs a whitespace-only line that follows a row (`-i` prints one for sockets with nothing
-  /// to show, a terminal wrap leaves one of padding after a row it cut at its port).
+  /// to show; a wrap leaves one of a row's padding, which ss prints up to the width of its
+  /// columns): it does not end the table. An empty line still does.
   mutating func claimBlank(_ line: LineText) -> Bool {
-    pending != nil && line.count > 0 && (line[0] == 0x09 || portMayContinue != nil)
+    pending != nil && line.count > 0
   }
 
   /// The peer port a row's line ends in (`…:5` as the last bytes).
@@ -203,6 +224,20 @@ struct SSParser: DialectParser {
     // A narrow terminal cut the header before its first `Address:Port`: the queue words remain.
     return line.equals(tokens[0], Self.headerStarts[0]) && tokens.dropFirst().contains { line.equals($0, Self.recvQ) }
       && tokens.contains { line.equals($0, Self.sendQ) }
+  }
+
+  /// Whether the line right after a header is the rest of its last word (`PortProce` + `ss`),
+  /// which must be read as a header before anything takes a bare `ss` for a command.
+  func isRestOfHeader(_ line: LineText, tokens: Tokens) -> Bool {
+    afterHeader && finishesHeaderWord(line, tokens)
+  }
+
+  /// Whether the line is the rest of the header's last word, cut by a wrap (`PortProce` +
+  /// `ss`): read as a command, a bare `ss` would change the table's protocol.
+  private func finishesHeaderWord(_ line: LineText, _ tokens: Tokens) -> Bool {
+    guard tokens.count == 1, let tail = headerTail else { return false }
+    let joined = tail + line.string(tokens[0])
+    return SSVocabulary.headerWords.contains { word in word.count > 2 && joined.hasSuffix(word) && !tail.hasSuffix(word) }
   }
 
   private static let recvQ = Array("Recv-Q".utf8)
@@ -446,6 +481,9 @@ struct SSParser: DialectParser {
     let indented = LineText.isSpace(line[0])
     let start = tokens[0].start
     if Self.continuationStarts.contains(where: { line.hasPrefix($0, at: start) }) { return true }
+    // The shutdown arrow of an `-e` row (it shows ino:), alone on a line a wrap made: never the
+    // `-->` that closes an HTML comment, which would end the table and lose the lines after it.
+    if tokens.count == 1, pending?.inode != nil, SSExtensions.isShutdownArrow(line, tokens[0]) { return true }
     guard indented else { return false }
     return tokens.contains { token in
       line.firstIndex(of: UInt8(ascii: ":"), in: token) != nil || SSVocabulary.detailWordBytes.value(line, token) != nil
@@ -469,7 +507,8 @@ struct SSParser: DialectParser {
     let blankAtCut = text.last == 0x20 || line.trimmed.start > 0
     while text.last == 0x20 { text.removeLast() }
     if blankAtCut && endsInsideName(text) { text.append(0x20) }
-    text.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.trimmed.end]))
+    // Up to the end of the line: a blank there tells the next join that a cut came at a space.
+    text.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[line.trimmed.start..<line.count]))
     return text
   }
 
@@ -492,6 +531,21 @@ struct SSParser: DialectParser {
   /// Reads the extensions of a continuation line (`span` of `line`) into the held row: the
   /// line's class, or `nil` when the line holds none.
   private mutating func continuation(_ line: LineText, _ span: Span, context: inout ParseContext) -> LineClass? {
+    var span = span
+    if let dangling = danglingDetail, pending != nil {
+      danglingDetail = nil
+      let first = line.trim(span)
+      var end = first.start
+      while end < first.end && !LineText.isSpace(line[end]) { end += 1 }
+      let value = Span(start: first.start, end: end)
+      if !value.isEmpty, LineText.isDigit(line[value.start]),
+        line.firstIndex(of: UInt8(ascii: ":"), in: value) == nil, line.firstIndex(of: UInt8(ascii: "("), in: value) == nil
+      {
+        pending!.details[dangling].value = pending!.store(line, value)
+        span = Span(start: value.end, end: span.end)
+        if line.trim(span).isEmpty { return .continuation }
+      }
+    }
     extensions.read(span, in: line)
     if let span = extensions.outOfRange { context.reportTooLarge(line, span, "number", limit: Int.max) }
     if extensions.unreadable != nil {
@@ -502,6 +556,7 @@ struct SSParser: DialectParser {
     }
     guard !extensions.isEmpty, pending != nil else { return nil }
     extensions.apply(to: &pending!, from: line)
+    if extensions.endsInSpacedKey { danglingDetail = pending!.details.count - 1 }
     return .continuation
   }
 }
