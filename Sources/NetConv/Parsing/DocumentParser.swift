@@ -55,8 +55,8 @@ struct DocumentParser {
       flushAll()  // the row above is complete; the table goes on
       return .noise
     }
-    if ss.isRestOfHeader(line, tokens: tokens), let header = ss.read(line, tokens: tokens, context: &context) {
-      return header
+    if ss.awaitsHeaderRest, let header = ss.readHeaderRest(line, tokens: tokens) {
+      return header  // the rest of an ss header's last word, which a bare `ss` would be taken for a command
     }
     if NoiseRecognizer.isPrompt(line, tokens: tokens) {
       context.lastPrompt = line.string(trimmed)

@@ -226,10 +226,13 @@ struct SSParser: DialectParser {
       && tokens.contains { line.equals($0, Self.sendQ) }
   }
 
-  /// Whether the line right after a header is the rest of its last word (`PortProce` + `ss`),
-  /// which must be read as a header before anything takes a bare `ss` for a command.
-  func isRestOfHeader(_ line: LineText, tokens: Tokens) -> Bool {
-    afterHeader && finishesHeaderWord(line, tokens)
+  /// Whether the last line was a header, whose last word a wrap may continue on this line.
+  var awaitsHeaderRest: Bool { afterHeader }
+
+  /// Reads the line right after a header when it is the rest of the header's last word
+  /// (`PortProce` + `ss`), before anything takes a bare `ss` for a command; `nil` otherwise.
+  func readHeaderRest(_ line: LineText, tokens: Tokens) -> LineClass? {
+    finishesHeaderWord(line, tokens) ? .header : nil
   }
 
   /// Whether the line is the rest of the header's last word, cut by a wrap (`PortProce` +
