@@ -51,8 +51,10 @@ struct BSDNetstatLayout {
     if index < tokens.endIndex {
       let word = line.string(tokens[index])
       hasState = BSDNetstatVocabulary.stateHeaders.contains(word) || (leading > 0 && word == "State")
-      if index + 1 == tokens.endIndex, !hasState, BSDNetstatVocabulary.stateHeaders.contains(where: { $0.hasPrefix(word) }) {
-        // The state title cut by a wrap (`IP-` + `Proto`).
+      if index + 1 == tokens.endIndex, !hasState,
+        BSDNetstatVocabulary.stateHeaders.contains(where: { $0.hasPrefix(word) }) || (leading > 0 && "State".hasPrefix(word))
+      {
+        // The state title cut by a wrap (`IP-` + `Proto`, NetBSD's `Stat` + `e`).
         self.counters = counters
         hasState = true
         isCut = true
@@ -95,7 +97,7 @@ struct BSDNetstatLayout {
     let first = line.string(tokens[index])
     if hasState {
       // The state title was cut: this line starts with its end.
-      guard BSDNetstatVocabulary.stateHeaders.contains(where: { $0.hasSuffix(first) }) else { return false }
+      guard BSDNetstatVocabulary.stateHeaders.contains(where: { $0.hasSuffix(first) }) || "State".hasSuffix(first) else { return false }
       index += 1
     } else {
       if "Address".hasSuffix(first) { index += 1 }
