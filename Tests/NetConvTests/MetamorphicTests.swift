@@ -38,13 +38,16 @@ import Testing
   /// `Process` cut to `Proce` + `ss` (a bare `ss` read as a command without `-t`); lines of a
   /// row's padding (read as the end of the table, and of the prompt's protocol); a process name
   /// cut twice at its spaces (`"multi owner"` read as `multiowner`); NetBSD's `State` title cut
-  /// to `Stat` + `e` (the table read as one without states: every state word ignored).
+  /// to `Stat` + `e` (the table read as one without states: every state word ignored); a
+  /// net-tools program name cut right before its space (`4402/my` + ` weird:prog`, joined as
+  /// `myweird:prog`).
   @Test(arguments: [
     ("ss/oneline-O.txt", 93, false), ("ss/oneline-O.txt", 200, false), ("ss/tunapeio.txt", 60, false),
     ("ss/tunapeio.txt", 139, false), ("ss/lntp.txt", 62, false), ("ss/tnai.txt", 79, false),
     ("ss/t-no-netid.txt", 85, false), ("ss/state-established.txt", 68, false), ("ss/threads-T.txt", 62, false),
     ("ss/threads-T.txt", 74, true), ("ss/terminal-wrapped-port.txt", 81, false),
-    ("bsd-netstat/netbsd-An.txt", 80, false),
+    ("bsd-netstat/netbsd-An.txt", 80, false), ("linux-netstat/tunap.txt", 87, false),
+    ("linux-netstat/wanp-raw.txt", 87, false),
   ])
   func wrappedRowsKeepTheirRecordsOrSaySo(_ fixture: String, _ width: Int, _ breakAtSpaces: Bool) throws {
     let bytes = try [UInt8](Data(contentsOf: TestSupport.fixtures.appendingPathComponent(fixture)))

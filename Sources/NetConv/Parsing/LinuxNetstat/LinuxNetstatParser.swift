@@ -417,7 +417,9 @@ extension LinuxNetstatParser {
       let pid = pending?.pid, pending?.timer.isNone == true, let name = pending?.string(pending!.process),
       !Self.hasDoubleSpace(line, line.trimmed)
     else { return nil }
-    let separator = heldLine.endsInSpace ? " " : ""
+    // A blank at the cut, at the end of the row's line (a wrap at a space) or at the start of
+    // this one (a hard wrap right before the space), is the space in the name.
+    let separator = heldLine.endsInSpace || line.trimmed.start > 0 ? " " : ""
     let rest = line.string(line.trimmed)
     guard String(pid).utf8.count + 1 + name.utf8.count + separator.utf8.count + rest.utf8.count <= Self.programFieldWidth
     else { return nil }
