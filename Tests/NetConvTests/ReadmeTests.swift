@@ -12,16 +12,13 @@ import Testing
   /// README's library section shows no Swift that is not compiled there.
   @Test func libraryExamplesMatchTheCompiledOnes() throws {
     let root = TestSupport.packageRoot
-    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
     let test = try String(
       contentsOf: root.appendingPathComponent("Tests/PublicAPITests/ReadmeExampleTests.swift"), encoding: .utf8)
     let compiled = test.components(separatedBy: "// BEGIN README EXAMPLE\n").dropFirst().map {
       Self.normalized($0.components(separatedBy: "// END README EXAMPLE")[0][...])
     }
-    let library = readme.components(separatedBy: "## Library\n")[1].components(separatedBy: "\n## ")[0]
-    let shown = library.components(separatedBy: "```swift\n").dropFirst().map {
-      Self.normalized($0.components(separatedBy: "```")[0][...])
-    }.filter { !$0.contains { $0.hasPrefix(".package(") } }
+    let shown = try TestSupport.readmeCodeBlocks("swift", inSection: "Library").map { Self.normalized($0[...]) }
+      .filter { !$0.contains { $0.hasPrefix(".package(") } }
     #expect(compiled.count == 2)
     #expect(shown == compiled)
   }

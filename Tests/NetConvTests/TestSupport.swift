@@ -53,6 +53,16 @@ enum TestSupport {
     return (String(decoding: result.stdout, as: UTF8.self), result.stderr, result.status)
   }
 
+  /// The code of the README's `language` blocks in the section titled `section` (up to the next
+  /// `## ` title), in order.
+  static func readmeCodeBlocks(_ language: String, inSection section: String) throws -> [String] {
+    let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let parts = readme.components(separatedBy: "## \(section)\n")
+    guard parts.count > 1 else { return [] }
+    let body = parts[1].components(separatedBy: "\n## ")[0]
+    return body.components(separatedBy: "```\(language)\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+  }
+
   /// Runs `executable` (a path, or a name looked up in PATH) with `arguments` and `stdin`, in
   /// `directory` when given; returns the exit code, stdout as bytes and stderr as text.
   static func execute(_ executable: URL, _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil) throws

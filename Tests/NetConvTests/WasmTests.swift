@@ -170,11 +170,7 @@ import Testing
 
   /// The code of the README's first `language` block in the WebAssembly section.
   static func readmeExample(_ language: String) throws -> String {
-    let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    let section = try #require(readme.range(of: "## In the browser, and as WebAssembly")).upperBound
-    let start = try #require(readme.range(of: "```\(language)\n", range: section..<readme.endIndex))
-    let end = try #require(readme.range(of: "```\n", range: start.upperBound..<readme.endIndex))
-    return String(readme[start.upperBound..<end.lowerBound])
+    try #require(TestSupport.readmeCodeBlocks(language, inSection: "In the browser, and as WebAssembly").first)
   }
 
   static func runModule(_ module: URL, _ arguments: [String], stdin: [UInt8]) throws -> (Int32, [UInt8]) {
