@@ -49,6 +49,37 @@ import Testing
     #expect(result.diagnostics.filter { $0.kind == .legacyEncoding }.count == 1)
   }
 
+  /// `fold` counts bytes: at a width that falls inside a character, one line ends with its
+  /// first bytes and the next starts with the rest. The character is read whole on the next
+  /// line, in UTF-8, with a note — not each line in a code page of its own.
+  @Test func aCharacterCutByAByteCountingWrapIsReadOnTheNextLine() {
+    let row = "tcp        0      0 0.0.0.0:2024            0.0.0.0:*               LISTEN      -                    オフ (0.00/0/0)\n"
+    let header = "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name     Timer\n"
+    let bytes = Array(row.utf8)
+    let cut = bytes.firstIndex(of: 0xE3)! + 1  // after the first byte of オ
+    let wrapped = Array(header.utf8) + Array(bytes[..<cut]) + [0x0A] + Array(bytes[cut...])
+    let result = TestSupport.parse(wrapped)
+    #expect(result.summary.legacyCodePage == nil)
+    #expect(result.records.first?.timer == "オフ (0.00/0/0)")
+    #expect(result.diagnostics.map(\.kind) == [.rejoinedWrap])
+    #expect(result.diagnostics.first?.line == 3)
+  }
+
+  /// A line in a legacy code page may end in a byte that starts a UTF-8 character (cp1251 `п`
+  /// is 0xEF): when the next line does not continue it, both lines are read as before.
+  @Test func aLegacyLineEndingInALeadByteIsReadAsBefore() {
+    let first = Array("unix  2      [ ACC ]     STREAM     LISTENING     11113    /tmp/".utf8) + [0xEF]
+    let second = Array("unix  2      [ ACC ]     STREAM     LISTENING     11114    /tmp/b\n".utf8)
+    let result = TestSupport.parse(first + [0x0A] + second)
+    #expect(result.records.count == 2)
+    let alone = TestSupport.parse(first + [0x0A])
+    #expect(result.records.first?.local.address == alone.records.first?.local.address)
+    #expect(result.records.first?.local.address?.hasPrefix("/tmp/") == true)
+    #expect(result.records.first?.local.address != "/tmp/")
+    #expect(result.records.last?.local.address == "/tmp/b")
+    #expect(!result.diagnostics.contains { $0.kind == .rejoinedWrap })
+  }
+
   @Test func emptyInputIsAnError() {
     #expect(TestSupport.parse("").error == .empty)
     #expect(TestSupport.parse("\n\n   \n\t\n").error == .empty)

@@ -23,6 +23,18 @@ struct LineDecoder {
   /// The code page lines that are not UTF-8 are read in, once one was.
   private(set) var legacyCodePage: LegacyCodePage?
   private var scratch: [UInt8] = []
+  /// A line that ends inside a UTF-8 character (`fold` counts bytes, not characters), held
+  /// until the next line shows whether it starts with the rest of that character.
+  private var cutLine: CutLine?
+
+  private struct CutLine {
+    var bytes: [UInt8]
+    var number: Int
+    var markupPossible: Bool
+    /// How many bytes of the cut character the line ends with, and how many it needs in all.
+    var tail: Int
+    var length: Int
+  }
 
   /// Creates a decoder for lines of at most `maxLineLength` bytes.
   init(maxLineLength: Int) {
@@ -50,6 +62,12 @@ struct LineDecoder {
   mutating func finish<Consumer: DecodedLineConsumer>(into consumer: inout Consumer) {
     quotedPrintable.finish()
     handOnPieces(into: &consumer)
+    if let held = cutLine {
+      cutLine = nil
+      held.bytes.withUnsafeBufferPointer {
+        handOn($0, number: held.number, survey: ByteScan.survey($0), markupPossible: held.markupPossible, into: &consumer)
+      }
+    }
   }
 
   /// Hands on what the quoted-printable stage queued: decoded or held lines, continuations
@@ -68,9 +86,73 @@ struct LineDecoder {
     }
   }
 
+  /// Hands a line on, first mending a UTF-8 character a byte-counting wrap cut across two lines.
+  ///
+  /// A line that is UTF-8 but for the start of one character at its end is held; when the next
+  /// line starts with the rest of that character, the whole character moves to the next line
+  /// (as if the wrap had come one character earlier), with a note. Otherwise the held line is
+  /// handed on unchanged, so a line in a legacy code page is read as before.
+  private mutating func clean<Consumer: DecodedLineConsumer>(
+    _ bytes: UnsafeBufferPointer<UInt8>, number: Int, survey: ByteScan.Survey, markupPossible: Bool,
+    into consumer: inout Consumer
+  ) {
+    if cutLine == nil && survey.ascii {
+      handOn(bytes, number: number, survey: survey, markupPossible: markupPossible, into: &consumer)  // the usual line
+    } else {
+      cleanNearCut(bytes, number: number, survey: survey, markupPossible: markupPossible, into: &consumer)
+    }
+  }
+
+  /// ``clean(_:number:survey:markupPossible:into:)`` for a line that is not ASCII or follows a
+  /// held one: out of line, so the usual line's way stays short.
+  @inline(never)
+  private mutating func cleanNearCut<Consumer: DecodedLineConsumer>(
+    _ bytes: UnsafeBufferPointer<UInt8>, number: Int, survey: ByteScan.Survey, markupPossible: Bool,
+    into consumer: inout Consumer
+  ) {
+    guard let held = cutLine else {
+      holdOrHandOn(bytes, number: number, survey: survey, markupPossible: markupPossible, into: &consumer)
+      return
+    }
+    cutLine = nil
+    let head = held.bytes[(held.bytes.count - held.tail)...]
+    let character = Array(head) + UnsafeBufferPointer(rebasing: bytes.prefix(held.length - held.tail))
+    guard character.count == held.length, character.withUnsafeBufferPointer(UTF8Validation.isValid) else {
+      held.bytes.withUnsafeBufferPointer {
+        handOn($0, number: held.number, survey: ByteScan.survey($0), markupPossible: held.markupPossible, into: &consumer)
+      }
+      holdOrHandOn(bytes, number: number, survey: survey, markupPossible: markupPossible, into: &consumer)
+      return
+    }
+    held.bytes.withUnsafeBufferPointer {
+      let kept = UnsafeBufferPointer(rebasing: $0[0..<($0.count - held.tail)])
+      handOn(kept, number: held.number, survey: ByteScan.survey(kept), markupPossible: held.markupPossible, into: &consumer)
+    }
+    consumer.report(
+      Diagnostic(
+        .note, .rejoinedWrap, line: number,
+        "a wrap that counts bytes cut a character at the end of line \(held.number): read it at the start of this line"))
+    let joined = Array(head) + bytes
+    joined.withUnsafeBufferPointer {
+      holdOrHandOn($0, number: number, survey: ByteScan.survey($0), markupPossible: markupPossible, into: &consumer)
+    }
+  }
+
+  /// Holds a line that ends inside a character until the next line, or hands it on.
+  private mutating func holdOrHandOn<Consumer: DecodedLineConsumer>(
+    _ bytes: UnsafeBufferPointer<UInt8>, number: Int, survey: ByteScan.Survey, markupPossible: Bool,
+    into consumer: inout Consumer
+  ) {
+    if !survey.ascii, let cut = UTF8Validation.cutCharacter(bytes) {
+      cutLine = CutLine(bytes: Array(bytes), number: number, markupPossible: markupPossible, tail: cut.tail, length: cut.length)
+    } else {
+      handOn(bytes, number: number, survey: survey, markupPossible: markupPossible, into: &consumer)
+    }
+  }
+
   /// Decodes a legacy code page, refuses binary bytes and cleans paste debris, then hands the
   /// text on.
-  private mutating func clean<Consumer: DecodedLineConsumer>(
+  private mutating func handOn<Consumer: DecodedLineConsumer>(
     _ bytes: UnsafeBufferPointer<UInt8>, number: Int, survey: ByteScan.Survey, markupPossible: Bool,
     into consumer: inout Consumer
   ) {
