@@ -38,17 +38,31 @@ public enum Metamorphic {
   public static func compare(_ before: Invariants.Parse, _ after: Invariants.Parse, transform: PasteTransform)
     -> Violation?
   {
-    let old = comparable(before.records)
-    let new = comparable(after.records)
-    if old == new { return nil }
+    if comparable(before.records) == comparable(after.records) { return nil }
+    // Matched without their snapshot numbers, which count the tables before them: a table the
+    // copy lost (with a warning) renumbers the ones after it. The grouping is checked below.
+    let old = comparable(before.records).map(withoutSnapshot)
+    let new = comparable(after.records).map(withoutSnapshot)
     let newWarnings = after.diagnostics.filter { $0.severity != .note }
     let warnedLines = Set(newWarnings.compactMap(\.line))
     // Records the copy gives that the paste does not: each must have a warning on one of its
     // lines — from its row to the line before the next record (its continuation lines, and
     // where the rest of a wrapped row went).
-    var remaining = old
+    var remaining = Array(zip(old, before.records.map(\.snapshot)))
+    var snapshots: [Int: Int] = [:]
+    var renumbered = false
     for (index, record) in new.enumerated() {
-      if let found = remaining.firstIndex(of: record) {
+      let newSnapshot = after.records[index].snapshot
+      // The same record in the same snapshot first: two tables may list the same sockets.
+      if let found = remaining.firstIndex(where: { $0.0 == record && $0.1 == newSnapshot })
+        ?? remaining.firstIndex(where: { $0.0 == record })
+      {
+        let oldSnapshot = remaining[found].1
+        if snapshots[oldSnapshot, default: newSnapshot] != newSnapshot || snapshots.contains(where: { $0.key != oldSnapshot && $0.value == newSnapshot }) {
+          return Violation(description: "\(transform): line \(after.records[index].line) moves a record into another snapshot: \(describe(record))")
+        }
+        snapshots[oldSnapshot] = newSnapshot
+        renumbered = renumbered || oldSnapshot != newSnapshot
         remaining.remove(at: found)
         continue
       }
@@ -71,10 +85,19 @@ public enum Metamorphic {
       return true
     }
     if !added && (after.error == nil || before.error != nil) {
-      let lost = remaining.first.map(describe) ?? "records in another order"
+      let lost = remaining.first.map { describe($0.0) } ?? "records in another order"
       return Violation(description: "\(transform): the records changed without a warning (\(lost))")
     }
+    if renumbered && remaining.isEmpty {
+      return Violation(description: "\(transform): the snapshots were numbered differently, though no record was lost")
+    }
     return nil
+  }
+
+  private static func withoutSnapshot(_ record: Socket) -> Socket {
+    var record = record
+    record.snapshot = 0
+    return record
   }
 
   private static func describe(_ record: Socket) -> String {
