@@ -80,6 +80,21 @@ import Testing
     #expect(!result.diagnostics.contains { $0.kind == .rejoinedWrap })
   }
 
+  /// The lines after a prompt may be the rest of its command, cut by a wrap; text that goes on
+  /// and on after a prompt does not grow the command kept for the next table.
+  @Test func endlessTextAfterAPromptKeepsTheCommandBounded() {
+    var parser = DocumentParser(dialect: nil)
+    func read(_ text: String, _ number: Int) {
+      let bytes = Array(text.utf8)
+      _ = bytes.withUnsafeBufferPointer { parser.read(LineText(bytes: $0), number: number) }
+    }
+    read("PS C:\\> Get-NetUDPEndpoint | Select LocalAddress,LocalPort,OwningProcess,@{Name='Process';Expression={(Get-Proce", 1)
+    read("ss -Id $_.OwningProcess).ProcessName}}", 2)
+    for number in 3...10_000 { read("and more text, which goes on and on and on without a blank line or a table after it", number) }
+    #expect(parser.context.lastPrompt?.hasPrefix("PS C:\\> Get-NetUDPEndpoint") == true)
+    #expect((parser.context.lastPrompt?.utf8.count ?? 0) < 1_000)
+  }
+
   @Test func emptyInputIsAnError() {
     #expect(TestSupport.parse("").error == .empty)
     #expect(TestSupport.parse("\n\n   \n\t\n").error == .empty)

@@ -41,6 +41,18 @@ import Testing
   /// to `Stat` + `e` (the table read as one without states: every state word ignored); a
   /// net-tools program name cut right before its space (`4402/my` + ` weird:prog`, joined as
   /// `myweird:prog`).
+  ///
+  /// Then: the end of a macOS `-anv` row (`LISTEN 0 0 131072 131072 io.`) taken for a sentence
+  /// that ended the table, and its `786896 9216 AnyDesk:612 00000` for an ss row; a
+  /// character cut by `fold`, which counts bytes (`オ` in two halves: each line re-read in
+  /// another code page); the `-o` timer cut (`o` + `ff (0.00/0/0)`: the `o` glued to the
+  /// program); a header's padding on a line of its own (`State` + blanks + `PID/Program name`:
+  /// the program column lost); a prompt line with a row cut inside its second address; a
+  /// command cut by a wrap (`(Get-Proce` + `ss -Id …`, `do s` + `s -nu`, read as an ss command
+  /// or none); a table lost with a warning, which renumbered the snapshots after it; a Windows
+  /// PID and the owner pasted after it wrapped (`4321 chrome.exe`, read as an ownership
+  /// message); a UNIX path or program cut before a word that reads as a command (`…/pipes/n`
+  /// + `ss`, `6591/` + `sudo`). The `jc/` inputs are in `../shared/corpus`.
   @Test(arguments: [
     ("ss/oneline-O.txt", 93, false), ("ss/oneline-O.txt", 200, false), ("ss/tunapeio.txt", 60, false),
     ("ss/tunapeio.txt", 139, false), ("ss/lntp.txt", 62, false), ("ss/tnai.txt", 79, false),
@@ -48,9 +60,17 @@ import Testing
     ("ss/threads-T.txt", 74, true), ("ss/terminal-wrapped-port.txt", 81, false),
     ("bsd-netstat/netbsd-An.txt", 80, false), ("linux-netstat/tunap.txt", 87, false),
     ("linux-netstat/wanp-raw.txt", 87, false),
+    ("bsd-netstat/macos-anv.txt", 62, false), ("bsd-netstat/macos-anv.txt", 106, false),
+    ("linux-netstat/ja.txt", 102, false), ("linux-netstat/tunapo.txt", 102, false),
+    ("linux-netstat/mail-wrapped-80.txt", 73, false), ("pastes/command-and-row-on-one-line.txt", 63, false),
+    ("powershell/udp-endpoint.txt", 89, true), ("powershell/wrapped-and-collapsed.txt", 61, false),
+    ("ss/command-in-prose.txt", 63, false), ("ss/command-in-prose.txt", 65, false),
+    ("windows-netstat/merged-columns.txt", 66, false), ("jc/fedora32/netstat.out", 79, false),
+    ("jc/centos-7.7/netstat-sudo-aeep.out", 64, false),
   ])
   func wrappedRowsKeepTheirRecordsOrSaySo(_ fixture: String, _ width: Int, _ breakAtSpaces: Bool) throws {
-    let bytes = try [UInt8](Data(contentsOf: TestSupport.fixtures.appendingPathComponent(fixture)))
+    let root = fixture.hasPrefix("jc/") ? TestSupport.corpus : TestSupport.fixtures
+    let bytes = try [UInt8](Data(contentsOf: root.appendingPathComponent(fixture)))
     let violation = Metamorphic.check(bytes, .fold(width: width, breakAtSpaces: breakAtSpaces))
     #expect(violation == nil, "\(fixture): \(violation.map { "\($0)" } ?? "")")
   }

@@ -19,6 +19,23 @@ struct DocumentParser {
   private var tokenStorage: [Span] = []
   private var tokens: Tokens = []
   private var inTable = false
+  /// Whether the lines since the last prompt line are all unclaimed text: a wrap may have cut
+  /// the command (`… Expression={(Get-Proce` + `ss -Id …`), so they continue it.
+  private var promptOpen = false {
+    didSet { noiseOpen = promptOpen || cutNoise != nil }
+  }
+  /// Whether the last line of the open prompt ended inside a word at a wrap's length.
+  private var promptCutInWord = false
+  /// How many more lines may continue the open prompt: a command wraps onto a few lines, and
+  /// endless text after a prompt must not grow it without bound.
+  private var promptLinesLeft = 0
+  /// The last unclaimed line when it had a wrap's length: the next unclaimed line may
+  /// continue it.
+  private var cutNoise: String? {
+    didSet { noiseOpen = promptOpen || cutNoise != nil }
+  }
+  /// Whether `promptOpen` or `cutNoise` is set: one flag to test on every line.
+  private var noiseOpen = false
   private let dialect: Dialect?
   /// Whether any line so far held more than white space.
   private(set) var sawText = false
@@ -41,7 +58,9 @@ struct DocumentParser {
     let trimmed = line.trimmed
     if trimmed.isEmpty {
       if ss.claimBlank(line) { return .continuation }
+      if linux.claimBlank(line) { return .header }
       if powershell.claimBlank(line) { return .noise }
+      if noiseOpen { closeNoise() }
       endBlock()
       return .noise
     }
@@ -59,16 +78,28 @@ struct DocumentParser {
       return header  // the rest of an ss header's last word, which a bare `ss` would be taken for a command
     }
     if NoiseRecognizer.isPrompt(line, tokens: tokens) {
+      if let lineClass = readCutWordAsCommand(line, trimmed) { return lineClass }
       context.lastPrompt = line.string(trimmed)
+      cutNoise = nil
+      promptOpen = true
+      promptCutInWord = Self.endsInsideWord(line)
+      promptLinesLeft = Self.promptContinuationLines
       flushAll()
       endBlock()
       if NoiseRecognizer.isInterruption(line, tokens: tokens) {
         context.report(.note, .interrupted, "the output was stopped with Ctrl-C here; the table above may be cut off")
       }
       if let row = Self.rowAfterCommand(line, tokens: tokens) { return readRow(after: line, at: row, number: number) }
+      if let start = Self.cutRowAfterCommand(line, tokens: tokens) {
+        // A wrap cut the row inside its second address (`… findstr :80 TCP 0.0.0.0:8082 0.`).
+        let excerpt = Self.excerpt(line, Span(start: start, end: trimmed.end))
+        context.report(.warning, .unrecognizedLine, "a row after the command on this line could not be read: '\(excerpt)'")
+        return .unrecognized
+      }
       return .noise
     }
     if let lineClass = claim(line) {
+      if noiseOpen { closeNoise() }
       if lineClass != .notice { inTable = true }
       other.endBlock()
       if let dialect, lastDialect != dialect, lineClass == .record || lineClass == .continuation { return .unrecognized }
@@ -76,6 +107,7 @@ struct DocumentParser {
     }
     flushAll()
     if let lineClass = other.read(line, tokens: tokens, context: &context) {
+      closeNoise()
       inTable = true
       return lineClass
     }
@@ -96,6 +128,7 @@ struct DocumentParser {
         inTable ? "unrecognized line in a table: '\(excerpt)'" : "a line that starts like a socket row could not be read: '\(excerpt)'")
       return .unrecognized
     }
+    if promptOpen && !inTable { return continuePrompt(line, trimmed) }
     if NoiseRecognizer.isProse(line, tokens: tokens) {
       endBlock()
       noteCommand(line, trimmed)
@@ -135,6 +168,24 @@ struct DocumentParser {
     return nil
   }
 
+  /// Where a row starts on a prompt line that ends inside it: a protocol word, maybe two queue
+  /// numbers, then an `address:port` and at most one more token, the line's last.
+  private static func cutRowAfterCommand(_ line: LineText, tokens: Tokens) -> Int? {
+    guard tokens.count >= 3 else { return nil }
+    for index in (tokens.startIndex + 1)..<(tokens.endIndex - 1) {
+      let word = tokens[index]
+      guard rowStartWords.contains(where: { line.equals(word, $0) }) else { continue }
+      var address = index + 1
+      if address + 2 < tokens.endIndex, line.isDigits(tokens[address]), line.isDigits(tokens[address + 1]) { address += 2 }
+      let token = tokens[address]
+      guard tokens.endIndex - address <= 2, let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token),
+        colon > token.start && colon < token.end - 1
+      else { continue }
+      return word.start
+    }
+    return nil
+  }
+
   /// Whether a line starts the way a socket row does: a protocol word, then two queue numbers
   /// (net-tools), a state and two queue numbers (ss), or an `address:port` (Windows).
   private static func startsLikeRow(_ line: LineText, tokens: Tokens) -> Bool {
@@ -147,6 +198,40 @@ struct DocumentParser {
   }
 
   private static let rowStartWords: [[UInt8]] = ["TCP", "UDP", "tcp", "udp", "tcp6", "udp6", "tcp4", "udp4", "tcp46", "udp46"].map { Array($0.utf8) }
+
+  /// Reads a line that starts with a command's name as the rest of what a wrap cut, when it is:
+  /// a UNIX row's path or program (`…/pipes/n` + `ss`, `6591/` + `sudo`), or a command cut
+  /// inside a word (`…(Get-Proce` + `ss -Id …`). `nil` when it is a command of its own.
+  private mutating func readCutWordAsCommand(_ line: LineText, _ trimmed: Span) -> LineClass? {
+    guard NoiseRecognizer.isEchoedCommand(line, tokens: tokens) else { return nil }
+    if tokens.count == 1 && linux.awaitsUnixRest, let lineClass = offer(line, to: .linuxNetstat) { return lineClass }
+    if promptOpen && promptCutInWord { return continuePrompt(line, trimmed) }
+    return nil
+  }
+
+  /// Ends what the text before a table may continue: the prompt's command, a wrapped sentence.
+  private mutating func closeNoise() {
+    promptOpen = false
+    cutNoise = nil
+  }
+
+  /// Reads an unclaimed line right after a prompt line as the rest of its command, which a wrap
+  /// cut: the command is read whole, and no part of it is taken for a command of its own.
+  private mutating func continuePrompt(_ line: LineText, _ trimmed: Span) -> LineClass {
+    context.lastPrompt = (context.lastPrompt ?? "") + line.string(Span(start: 0, end: trimmed.end))
+    promptCutInWord = Self.endsInsideWord(line)
+    promptLinesLeft -= 1
+    if promptLinesLeft == 0 { promptOpen = false }
+    return .noise
+  }
+
+  /// The most lines read as the rest of a prompt's command.
+  private static let promptContinuationLines = 4
+
+  /// Whether a line is as long as a wrapped one and ends inside a word (no blank after it).
+  private static func endsInsideWord(_ line: LineText) -> Bool {
+    line.count >= 60 && line.trimmed.end == line.count
+  }
 
   /// Reads the row that starts at byte `start` of a prompt line as a line of its own: the line
   /// is a record when a dialect claims it, with a note, and noise otherwise.
@@ -162,15 +247,16 @@ struct DocumentParser {
 
   /// Keeps a line of prose or a loop that runs ss with options (`I ran ss -tnp and got:`,
   /// `while true; do ss -nump; sleep 1; done`) as the command above the next table, as a
-  /// prompt line would be: it tells what a table without a Netid column holds.
+  /// prompt line would be: it tells what a table without a Netid column holds. A line as long
+  /// as a wrapped one is read together with the next one (`… do s` + `s -nu; …`).
   private mutating func noteCommand(_ line: LineText, _ trimmed: Span) {
-    for (index, token) in tokens.enumerated().dropLast() {
-      guard line.equals(token, Self.ssWord) || line.string(token).hasSuffix("/ss") else { continue }
-      let next = tokens[tokens.startIndex + index + 1]
-      if line[next.start] == UInt8(ascii: "-") {
-        context.lastPrompt = line.string(Span(start: token.start, end: trimmed.end))
-        return
-      }
+    let own = line.string(Span(start: 0, end: line.count))
+    let text = (cutNoise ?? "") + own
+    cutNoise = line.count >= 60 ? own : nil
+    let words = text.split(separator: " ")
+    for (word, next) in zip(words, words.dropFirst()) where (word == "ss" || word.hasSuffix("/ss")) && next.hasPrefix("-") {
+      context.lastPrompt = String(text[word.startIndex...])
+      return
     }
   }
 

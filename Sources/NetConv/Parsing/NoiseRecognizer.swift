@@ -20,8 +20,7 @@ enum NoiseRecognizer {
   static func isPrompt(_ line: LineText, tokens: Tokens) -> Bool {
     let first = tokens[0]
     let lead = line[first.start]
-    // Screened on the first byte: this runs on every line, and most lines are rows.
-    if isCommandLead[Int(lead)] && commands.contains(where: { line.equals(first, $0) }) { return true }
+    if isEchoedCommand(line, tokens: tokens) { return true }
     if isRulerByte(lead) && isRuler(line, Span(start: first.start, end: tokens[tokens.count - 1].end)) { return true }
     if tokens.count == 3 && line.equals(first, dashes) && line.equals(tokens[2], dashes) {
       return true  // -- More --
@@ -48,6 +47,15 @@ enum NoiseRecognizer {
     return false
   }
 
+  /// Whether the line starts with the name of a command whose echo comes before its output
+  /// (`netstat -ano`, `sudo ss -tunap`), without a prompt.
+  @inline(__always)
+  static func isEchoedCommand(_ line: LineText, tokens: Tokens) -> Bool {
+    let first = tokens[0]
+    // Screened on the first byte: this runs on every line, and most lines are rows.
+    return isCommandLead[Int(line[first.start])] && commands.contains(where: { line.equals(first, $0) })
+  }
+
   /// Whether the line is grep's `--` between the groups of `grep -A/-B/-C`: the rows around it
   /// belong to one table.
   static func isGrepSeparator(_ line: LineText, tokens: Tokens) -> Bool {
@@ -55,13 +63,18 @@ enum NoiseRecognizer {
   }
 
   /// Whether an unclaimed line reads as a sentence (`thanks, 6120 is which program?`): three or
-  /// more words, no `address:port`, and sentence punctuation. Prose ends a table instead of
-  /// being an unrecognized line inside it.
+  /// more words, more words than numbers and other tokens, no `address:port`, and sentence
+  /// punctuation. Prose ends a table instead of being an unrecognized line inside it; the end
+  /// of a wrapped row (`LISTEN 0 0 131072 131072 io.`) is not prose.
   static func isProse(_ line: LineText, tokens: Tokens) -> Bool {
     guard tokens.count >= 3 else { return false }
+    var words = 0
     for token in tokens {
       if let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token), colon < token.end - 1 { return false }
+      let first = line[token.start]
+      if isLetter(first) || first >= 0x80 { words += 1 }
     }
+    guard words >= 3 && words * 2 > tokens.count else { return false }
     let last = line[tokens[tokens.count - 1].end - 1]
     if last == UInt8(ascii: ".") || last == UInt8(ascii: "?") || last == UInt8(ascii: "!") { return true }
     return tokens.dropLast().contains { line[$0.end - 1] == UInt8(ascii: ",") }

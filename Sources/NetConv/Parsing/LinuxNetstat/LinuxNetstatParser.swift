@@ -15,6 +15,9 @@ struct LinuxNetstatParser: DialectParser {
 
   /// The longest `PID/Program name` net-tools prints (`snprintf` into 20 bytes).
   private static let programFieldWidth = 19
+  /// Where the `-o` timer starts after the start of the `PID/Program name` field: net-tools
+  /// prints the field padded to 20 bytes (`" %-20s"`), then a blank.
+  fileprivate static let timerOffset = 21
 
   private var table: Table?
   /// How the current Internet table's rows read.
@@ -42,6 +45,22 @@ struct LinuxNetstatParser: DialectParser {
   mutating func endBlock() {
     if table == .skipped { table = nil }
     noticeLinesLeft = 0
+  }
+
+  /// Whether the held row is a UNIX row whose line a wrap may have cut inside its program or
+  /// path: the next line may be their rest even when it reads as a command (`…/pipes/n` +
+  /// `ss`, `6591/` + `sudo`).
+  var awaitsUnixRest: Bool {
+    heldLine.mayBeWrapped && !heldLine.endsInSpace && pending?.protocol == "unix"
+  }
+
+  /// Absorbs a whitespace-only line right after a header: a wrap cut the header's padding
+  /// onto a line of its own (`…  State` + `       ` + `PID/Program name`), so the words before
+  /// and after it are two words. An empty line still ends the block.
+  mutating func claimBlank(_ line: LineText) -> Bool {
+    guard line.count > 0, lastHeader != nil else { return false }
+    if lastHeader?.last != 0x20 { lastHeader?.append(0x20) }
+    return true
   }
 
   mutating func read(_ line: LineText, tokens: Tokens, context: inout ParseContext) -> LineClass? {
@@ -76,6 +95,7 @@ struct LinuxNetstatParser: DialectParser {
       emitCut(partial, context: &context)
     }
     if rowStart == nil, pending != nil {
+      if let joined = joinCutTimer(line, context: &context) { return joined }
       if let joined = joinProgramName(line, tokens, context: &context) { return joined }
       if let joined = joinUnixTail(line, tokens, context: &context) { return joined }
       if isWrappedTail(line, tokens) {
@@ -299,7 +319,16 @@ private struct InternetTable {
     {
       beforeProgram = restTokens[..<index]
       var field = Span(start: restTokens[index].start, end: rest.end)
-      if columns.securityContext == true { field.end = LinuxNetstatParser.programFieldEnd(line, field) }
+      if columns.securityContext == true {
+        field.end = LinuxNetstatParser.programFieldEnd(line, field)
+      } else if columns.timer == true, socket.timer.isNone,
+        let start = restTokens[index...].first(where: { $0.start >= field.start + LinuxNetstatParser.timerOffset })?.start
+      {
+        // net-tools pads the field to 20 bytes and a blank follows: what starts beyond is the
+        // timer, here the start of its word that a wrap cut (`4402/my weird:prog   o` + `ff (…)`).
+        socket.timer = socket.store(line, Span(start: start, end: rest.end))
+        field.end = line.trim(Span(start: field.start, end: start)).end
+      }
       let (pid, name) = LinuxNetstatParser.program(line, field)
       socket.pid = pid.flatMap { context.number(line, $0, "pid") }
       socket.process = name.map { socket.store(line, $0) } ?? .none
@@ -402,7 +431,9 @@ extension LinuxNetstatParser {
       if columns.timer == true, Self.timerStart(line, in: line.trimmed) == first.start { return true }
       return false
     case .more:
-      return false
+      // The row's line ended right before its timer.
+      return internet.columns.timer == true && pending?.timer.isNone == true
+        && Self.timerStart(line, in: line.trimmed) == first.start
     }
   }
 
@@ -427,6 +458,27 @@ extension LinuxNetstatParser {
     pending!.process = pending!.store(joined)
     context.report(.note, .rejoinedWrap, "joined '\(rest)' to the program name of the row above (a wrapped line): '\(joined)'")
     heldLine = HeldLine()
+    return .continuation
+  }
+
+  /// Joins a line to the held row's timer when a wrap cut the timer (`o` + `ff (0.00/0/0)`,
+  /// `off` + `(0.00/0/0)`): the header announced the column, the row's timer lacks its
+  /// `(…)`, and the two make a timer's shape. `nil` when the line is not that rest.
+  private mutating func joinCutTimer(_ line: LineText, context: inout ParseContext) -> LineClass? {
+    guard internet.columns.timer == true, let head = pending?.string(pending!.timer), !head.hasSuffix(")") else {
+      return nil
+    }
+    let rest = line.string(line.trimmed)
+    let separator = heldLine.endsInSpace || line.trimmed.start > heldLine.indent || rest.hasPrefix("(") ? " " : ""
+    let whole = head + separator + rest
+    let isTimer = Array(whole.utf8).withUnsafeBufferPointer { bytes in
+      let text = LineText(bytes: bytes)
+      return Self.timerStart(text, in: text.trimmed) == 0
+    }
+    guard isTimer else { return nil }
+    pending!.timer = pending!.store(whole)
+    context.report(.note, .rejoinedWrap, "joined '\(rest)' to the timer of the row above (a wrapped line): '\(whole)'")
+    heldLine = HeldLine(line, wrapped: true)
     return .continuation
   }
 
@@ -494,6 +546,10 @@ extension LinuxNetstatParser {
       replaced = text
     case _ where !heldLine.mayBeWrapped:
       return nil
+    case nil where hasProgram && !heldLine.endsInSpace && line.trimmed.start <= heldLine.indent:
+      // A wrap cut the program name (`6591/` + `sudo`, `783/s` + `ystemd-logind`): read the
+      // field again, joined, with the path after it.
+      replaced = (held.pid.map { "\($0)/" } ?? "") + (held.string(held.process) ?? "") + text
     case nil where tokens.count == 1 && (text.hasPrefix("@") || text.contains("/")):
       replaced = text
     case let path? where !heldLine.endsInSpace && line.trimmed.start <= heldLine.indent:

@@ -289,6 +289,12 @@ struct SSParser: DialectParser {
     let netid = seen?.netid
     // The addresses: `addr:port`, `*`, or a UNIX path; never a bare number (macOS kctl tables).
     guard netid?.protocol == "unix" || looksLikeAddress(line, tokens[index + 2]) else { return .none }
+    // Without a Netid and a State (`ss -t state established`) only the two endpoints say it is
+    // an ss row: the peer must look like one too (`786896 9216 AnyDesk:612 00000` is the end
+    // of a wrapped macOS row, not a socket).
+    if seen == nil && stateSpan == nil && index + 3 < tokens.count && !looksLikeAddress(line, tokens[index + 3]) {
+      return .none
+    }
     let onlyLocal =
       index + 3 == tokens.count
       || (netid?.protocol == "unix" && (index + 4...index + 5).contains(tokens.count) && line.isDigits(tokens[index + 3]))

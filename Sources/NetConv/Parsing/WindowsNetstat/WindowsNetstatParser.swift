@@ -124,6 +124,17 @@ struct WindowsNetstatParser: DialectParser {
       pending = socket
       return .continuation
     }
+    if tokens.count >= 2, line.isDigits(tokens[0]), pending?.pid == nil, pending?.stateRaw.isNone == false,
+      pending?.process.isNone == true, pending?.component.isNone == true, Self.isPastedOwner(line, tokens.dropFirst()),
+      var socket = pending.take()
+    {
+      // `… ESTABLISHED` + `4321 chrome.exe`: a wrap moved the PID and the owner pasted after it.
+      socket.pid = context.number(line, tokens[0], "PID")
+      Self.ownerText(line, tokens.dropFirst(), into: &socket, context: &context)
+      pending = socket
+      context.report(.note, .rejoinedWrap, "joined '\(line.string(trimmed))' to the row above as its PID and owner (a wrapped line)")
+      return .continuation
+    }
     if tokens.count == 1, line.isDigits(tokens[0]), pidEndsRow, let pid = pending?.pid {
       return rejoinPID(pid, tail: line, tokens[0], context: &context)
     }
@@ -384,6 +395,17 @@ struct WindowsNetstatParser: DialectParser {
       context.report(.note, .trailingText, "text after the PID kept as the component: '\(text)'")
       socket.component = socket.store(line, span)
     }
+  }
+
+  /// Whether the tokens after a PID are an owner a person pasted onto the row: `[svchost.exe]`,
+  /// `RpcSs [svchost.exe]`, `chrome.exe`, or the `-t` offload state (`InHost`).
+  private static func isPastedOwner(_ line: LineText, _ tokens: Tokens.SubSequence) -> Bool {
+    guard let first = tokens.first, let last = tokens.last else { return false }
+    if tokens.allSatisfy({ WindowsNetstatVocabulary.offloadWords.contains(line.string($0)) }) { return true }
+    if line[last.end - 1] == UInt8(ascii: "]"), line.firstIndex(of: UInt8(ascii: "["), in: Span(start: first.start, end: last.end)) != nil {
+      return true
+    }
+    return tokens.count == 1 && line.string(first).lowercased().hasSuffix(".exe")
   }
 
   /// Whether the line is the end of the held row, wrapped by a mail client: the row stops
