@@ -127,4 +127,19 @@ import Testing
     #expect(result.records.map(\.remote.address) == ["203.0.113.7"])
     #expect(result.summary.count(.unrecognized) == 0)
   }
+
+  /// An ss command named in a long line of prose is read with the next line when a wrap may
+  /// have cut it (`… do ss -` + `nu; sleep 1; done` selects udp), but a sentence after a whole
+  /// command (`… ss -tn` + `and it printed:`) does not take away the protocol it selects.
+  @Test(arguments: [
+    ("I ran this in a loop to watch the DNS traffic: while true; do ss -", "nu; sleep 1; done", "udp"),
+    ("I ran this in a loop to watch the DNS traffic: while true; do s", "s -nu; sleep 1; done", "udp"),
+    ("To see what my web server talks to I typed the command ss -tn", "and it printed this", "tcp"),
+  ])
+  func aCommandInProseIsReadAcrossAWrap(_ first: String, _ second: String, _ expected: String) {
+    let table = "State  Recv-Q Send-Q Local Address:Port Peer Address:Port\nUNCONN 0      0      10.0.0.4:41000     10.0.0.9:53\n"
+    let result = TestSupport.parse(first + "\n" + second + "\n" + table)
+    #expect(result.records.map(\.protocol) == [expected])
+    #expect(result.records.first?.inferred.isEmpty == true)
+  }
 }

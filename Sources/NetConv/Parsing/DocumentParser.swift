@@ -29,8 +29,8 @@ struct DocumentParser {
   /// How many more lines may continue the open prompt: a command wraps onto a few lines, and
   /// endless text after a prompt must not grow it without bound.
   private var promptLinesLeft = 0
-  /// The last unclaimed line when it had a wrap's length: the next unclaimed line may
-  /// continue it.
+  /// The last word of the last unclaimed line when it may be a wrapped `ss` command (`… do s`):
+  /// the next unclaimed line may continue it.
   private var cutNoise: String? {
     didSet { noiseOpen = promptOpen || cutNoise != nil }
   }
@@ -247,17 +247,45 @@ struct DocumentParser {
 
   /// Keeps a line of prose or a loop that runs ss with options (`I ran ss -tnp and got:`,
   /// `while true; do ss -nump; sleep 1; done`) as the command above the next table, as a
-  /// prompt line would be: it tells what a table without a Netid column holds. A line as long
-  /// as a wrapped one is read together with the next one (`… do s` + `s -nu; …`).
+  /// prompt line would be: it tells what a table without a Netid column holds.
+  ///
+  /// A long line that ends inside the command, or in what may be a wrapped `ss` (`… do s`,
+  /// `… do ss -n`), is read with the next line (`s -nu; …`, `u; sleep 1`) — unless the joined
+  /// command selects no protocol where the line's own did, so a joined sentence never undoes
+  /// what the command said.
   private mutating func noteCommand(_ line: LineText, _ trimmed: Span) {
-    let own = line.string(Span(start: 0, end: line.count))
-    let text = (cutNoise ?? "") + own
-    cutNoise = line.count >= 60 ? own : nil
-    let words = text.split(separator: " ")
-    for (word, next) in zip(words, words.dropFirst()) where (word == "ss" || word.hasSuffix("/ss")) && next.hasPrefix("-") {
-      context.lastPrompt = String(text[word.startIndex...])
-      return
+    if let carried = cutNoise {
+      cutNoise = nil
+      let text = carried + line.string(Span(start: 0, end: trimmed.end))
+      let words = text.split(separator: " ")
+      if words.count > 1, words[0] == "ss" || words[0].hasSuffix("/ss"), words[1].hasPrefix("-"),
+        SSParser.protocolSelected(byCommand: text) != nil || context.lastPrompt.flatMap(SSParser.protocolSelected(byCommand:)) == nil
+      {
+        context.lastPrompt = text
+        return
+      }
     }
+    var commandStart: Int?
+    for (index, token) in tokens.enumerated().dropLast() {
+      guard line.equals(token, Self.ssWord) || line.string(token).hasSuffix("/ss") else { continue }
+      let next = tokens[tokens.startIndex + index + 1]
+      if line[next.start] == UInt8(ascii: "-") {
+        context.lastPrompt = line.string(Span(start: token.start, end: trimmed.end))
+        commandStart = token.start
+        break
+      }
+    }
+    guard line.count >= 60, let last = tokens.last else { return }
+    if let start = commandStart, trimmed.end == line.count {
+      cutNoise = line.string(Span(start: start, end: line.count))  // a wrap may have cut the command
+    } else if commandStart == nil, Self.mayBeCutSS(line.string(last)) {
+      cutNoise = line.string(Span(start: last.start, end: line.count))
+    }
+  }
+
+  /// Whether a line's last word may be `ss` that a wrap cut or parted from its options.
+  private static func mayBeCutSS(_ word: String) -> Bool {
+    word == "s" || word == "ss" || word.hasSuffix("/s") || word.hasSuffix("/ss")
   }
 
   private static let ssWord = Array("ss".utf8)
