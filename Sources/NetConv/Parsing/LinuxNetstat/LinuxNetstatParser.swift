@@ -211,10 +211,11 @@ struct LinuxNetstatParser: DialectParser {
   ) -> LineClass? {
     // Both addresses hold a colon before the port; BSD rows use a dot (`*.22`, `127.0.0.1.25`,
     // `fe80::aede:48ff:.61677`).
-    if tokens.count == 4, table == .internet, line.isDigits(tokens[1]), line.isDigits(tokens[2]),
-      Self.hasColonPort(line, tokens[3])
+    if tokens.count == 4, table == .internet || (pending != nil && pending?.protocol != "unix"), line.isDigits(tokens[1]),
+      line.isDigits(tokens[2]), Self.hasColonPort(line, tokens[3])
     {
-      // Ends after the local address: wait for the rest on the next line.
+      // Ends after the local address: wait for the rest on the next line. Under a header, or
+      // right after a row (a paste that starts below the header).
       flush(context: &context)
       context.snapshots.row(.linuxInternet)
       partialRow = PartialRow(line, number: context.lineNumber)
@@ -373,7 +374,7 @@ private struct InternetTable {
 
   /// Reads an address token; `nil` for a remote wildcard (no peer). `truncated` tells whether
   /// the token may have been cut to fit its column.
-  private mutating func endpoint(
+  mutating func endpoint(
     _ span: Span, in line: LineText, isRemote: Bool, names: ServiceTable.Names, context: inout ParseContext
   ) -> (parsed: EndpointParser.Parsed, truncated: Bool)? {
     let parsed = EndpointParser.parse(span, in: line, names: names)
@@ -748,7 +749,7 @@ extension LinuxNetstatParser {
 
   /// Emits a row that ended after its local address as a record without the rest, with a
   /// warning: the row shows a socket, but not its peer, state or owner.
-  private func emitCut(_ partial: PartialRow, context: inout ParseContext) {
+  private mutating func emitCut(_ partial: PartialRow, context: inout ParseContext) {
     partial.read { text, tokens in
       guard let entry = LinuxNetstatVocabulary.protocolTokens.first(where: { text.equals(tokens[0], $0.token) }) else {
         return
@@ -758,7 +759,12 @@ extension LinuxNetstatParser {
         family: entry.family)
       socket.recvQ = text.integer(tokens[1])
       socket.sendQ = text.integer(tokens[2])
-      socket.set(.local, to: EndpointParser.parse(tokens[3], in: text), of: text)
+      // Read as a whole row's would be: a port checked, an address that fills the column marked.
+      let names: ServiceTable.Names = entry.protocol == "raw" ? .ipProtocols : .services
+      if let read = internet.endpoint(tokens[3], in: text, isRemote: false, names: names, context: &context) {
+        socket.set(.local, to: read.parsed, of: text)
+        socket.local.truncated = read.truncated
+      }
       context.report(
         .warning, .malformedRow, "a row that ends after its local address: its peer, state and owner are missing",
         line: partial.line)
