@@ -91,6 +91,11 @@ struct WindowsNetstatParser: DialectParser {
       oneEndpointRow(line, tokens: tokens, stateEnd: stateEnd, context: &context)
       return .record
     }
+    if isPortlessForeignRow(line, tokens) {
+      flush(context: &context)
+      portlessForeignRow(line, tokens: tokens, context: &context)
+      return .record
+    }
     let trimmed = line.trimmed
     if pending != nil, tokens.count == 1, line[trimmed.start] != UInt8(ascii: "["),
       WindowsNetstatVocabulary.offloadWords.contains(line.string(tokens[0]))
@@ -222,6 +227,50 @@ struct WindowsNetstatParser: DialectParser {
     let span = Span(start: tokens[2].start, end: tokens[end - 1].end)
     let known = WindowsNetstatVocabulary.stateBytes.value(line, span) ?? WindowsNetstatVocabulary.state(line.string(span))
     return known == nil ? nil : end
+  }
+
+  /// Whether the line is a row whose foreign address shows no port (`TCP 0.0.0.0:135
+  /// MACHINENAME LISTENING`, a paste edited by hand): a host name — letters, digits, `-`, `.`,
+  /// `_`, not a state word — where the foreign address goes, then a known state and maybe a PID.
+  private func isPortlessForeignRow(_ line: LineText, _ tokens: Tokens) -> Bool {
+    guard tokens.count >= 4, startsRow(line, tokens) else { return false }
+    let foreign = tokens[2]
+    guard LineText.isDigit(line[foreign.start]) || (line[foreign.start] | 0x20) &- UInt8(ascii: "a") < 26,
+      (foreign.start..<foreign.end).allSatisfy({ Self.isServiceNameByte(line[$0]) }),
+      WindowsNetstatVocabulary.state(line.string(foreign)) == nil
+    else { return false }
+    let end = tokens.count > 4 && line.isDigits(tokens[tokens.count - 1]) ? tokens.count - 1 : tokens.count
+    let span = Span(start: tokens[3].start, end: tokens[end - 1].end)
+    return (WindowsNetstatVocabulary.stateBytes.value(line, span) ?? WindowsNetstatVocabulary.state(line.string(span))) != nil
+  }
+
+  /// Reads a row whose foreign address shows no port. A listener's foreign address is the
+  /// machine's own name (netstat prints `NAME:0`): no peer, as for `NAME:0`. In a connection it
+  /// is the peer, kept without a port. Either way a note says what was read.
+  private mutating func portlessForeignRow(_ line: LineText, tokens: Tokens, context: inout ParseContext) {
+    let foreign = tokens[2]
+    let name = line.string(foreign)
+    // Read as a row with the name's port 0, then the name set as it is.
+    var bytes = Array(UnsafeBufferPointer(rebasing: line.bytes[0..<foreign.end]))
+    bytes.append(contentsOf: Array(":0".utf8))
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line.bytes[foreign.end...]))
+    bytes.withUnsafeBufferPointer { buffer in
+      let text = LineText(bytes: buffer)
+      var storage: [Span] = []
+      let shifted = text.tokens(of: text.trimmed, reusing: &storage)
+      row(text, tokens: shifted, context: &context)
+    }
+    pending!.line = context.lineNumber
+    let listening = pending!.state == .listen || pending!.protocol == "udp"
+    if !listening {
+      pending!.remote.address = pending!.store(name)
+      pending!.remote.port = nil
+    }
+    context.report(
+      .note, .missingColumn,
+      listening
+        ? "the foreign address '\(name)' shows no port: read as the machine's own name (a listener has no peer)"
+        : "the foreign address '\(name)' shows no port: kept as the peer, its port null")
   }
 
   /// Reads a row with one endpoint, deciding which end it is: a listening or bound socket's
