@@ -283,22 +283,30 @@ struct SSParser: DialectParser {
       state = known
       index += 1
     }
-    guard index + 2 < tokens.count, line.isDigits(tokens[index]), line.isDigits(tokens[index + 1]) else {
-      return .none
-    }
     let netid = seen?.netid
+    let queuesShown = index + 2 < tokens.count && line.isDigits(tokens[index]) && line.isDigits(tokens[index + 1])
+    if !queuesShown {
+      // `tcp ESTAB 10.0.0.4:22 10.0.0.9:51234`: the queue columns deleted by hand, as a blog's
+      // table shows them. The Netid or State must be there, and both endpoints.
+      guard seen != nil || stateSpan != nil, netid?.protocol != "unix", index + 1 < tokens.count,
+        line.firstIndex(of: UInt8(ascii: ":"), in: tokens[index]) != nil, !line.isDigits(tokens[index]),
+        looksLikeAddress(line, tokens[index + 1])
+      else { return .none }
+    }
+    // Where the addresses start, after the queues when they are shown.
+    let at = index + (queuesShown ? 2 : 0)
     // The addresses: `addr:port`, `*`, or a UNIX path; never a bare number (macOS kctl tables).
-    guard netid?.protocol == "unix" || looksLikeAddress(line, tokens[index + 2]) else { return .none }
+    guard netid?.protocol == "unix" || looksLikeAddress(line, tokens[at]) else { return .none }
     // Without a Netid and a State (`ss -t state established`) only the two endpoints say it is
     // an ss row: the peer must look like one too (`786896 9216 AnyDesk:612 00000` is the end
     // of a wrapped macOS row, not a socket).
-    if seen == nil && stateSpan == nil && index + 3 < tokens.count && !looksLikeAddress(line, tokens[index + 3]) {
+    if seen == nil && stateSpan == nil && at + 1 < tokens.count && !looksLikeAddress(line, tokens[at + 1]) {
       return .none
     }
     let onlyLocal =
-      index + 3 == tokens.count
-      || (netid?.protocol == "unix" && (index + 4...index + 5).contains(tokens.count) && line.isDigits(tokens[index + 3]))
-      || (index + 4 == tokens.count && line[tokens[index + 3].end - 1] == UInt8(ascii: ":"))
+      at + 1 == tokens.count
+      || (netid?.protocol == "unix" && (at + 2...at + 3).contains(tokens.count) && line.isDigits(tokens[at + 1]))
+      || (at + 2 == tokens.count && line[tokens[at + 1].end - 1] == UInt8(ascii: ":"))
     if onlyLocal {
       // Only the local address (a UNIX row: its path and inode, maybe the peer's path): a row
       // broken by a narrow terminal or a wrap (or, at the end, a cut paste).
@@ -312,9 +320,13 @@ struct SSParser: DialectParser {
       dialect: .ss, snapshot: context.snapshots.current, line: context.lineNumber,
       protocol: netid?.protocol ?? seen?.unknownName ?? "", family: netid?.family)
     socket.socketType = socket.store(netid?.socketType)
-    socket.recvQ = context.number(line, tokens[index], "Recv-Q", limit: Int.max)
-    socket.sendQ = context.number(line, tokens[index + 1], "Send-Q", limit: Int.max)
-    index += 2
+    if queuesShown {
+      socket.recvQ = context.number(line, tokens[index], "Recv-Q", limit: Int.max)
+      socket.sendQ = context.number(line, tokens[index + 1], "Send-Q", limit: Int.max)
+    } else {
+      context.report(.note, .missingColumn, "the Recv-Q and Send-Q columns are missing: the row is read without them")
+    }
+    index = at
 
     let isUnixShape =
       index + 3 < tokens.count && line.isDigits(tokens[index + 1]) && line.isDigits(tokens[index + 3])

@@ -91,7 +91,7 @@ struct WindowsNetstatParser: DialectParser {
       oneEndpointRow(line, tokens: tokens, stateEnd: stateEnd, context: &context)
       return .record
     }
-    if isPortlessForeignRow(line, tokens) {
+    if tokens.count >= 4, isPortlessForeignRow(line, tokens) {
       flush(context: &context)
       portlessForeignRow(line, tokens: tokens, context: &context)
       return .record
@@ -232,6 +232,7 @@ struct WindowsNetstatParser: DialectParser {
   /// Whether the line is a row whose foreign address shows no port (`TCP 0.0.0.0:135
   /// MACHINENAME LISTENING`, a paste edited by hand): a host name — letters, digits, `-`, `.`,
   /// `_`, not a state word — where the foreign address goes, then a known state and maybe a PID.
+  @inline(never)
   private func isPortlessForeignRow(_ line: LineText, _ tokens: Tokens) -> Bool {
     guard tokens.count >= 4, startsRow(line, tokens) else { return false }
     let foreign = tokens[2]
@@ -247,6 +248,7 @@ struct WindowsNetstatParser: DialectParser {
   /// Reads a row whose foreign address shows no port. A listener's foreign address is the
   /// machine's own name (netstat prints `NAME:0`): no peer, as for `NAME:0`. In a connection it
   /// is the peer, kept without a port. Either way a note says what was read.
+  @inline(never)
   private mutating func portlessForeignRow(_ line: LineText, tokens: Tokens, context: inout ParseContext) {
     let foreign = tokens[2]
     let name = line.string(foreign)
