@@ -17,6 +17,8 @@ extension OtherTables {
     Kind(name: "interface table (netstat -i)", titles: [], headerStart: ["Name", "Mtu", "Network", "Address"], headerContains: []),
     Kind(name: "interface table (netstat -i)", titles: [], headerStart: ["Iface", "MTU"], headerContains: []),
     Kind(name: "routing table (netstat -r, route)", titles: [], headerStart: ["Destination", "Gateway"], headerContains: []),
+    Kind(name: "PowerShell Get-Process output", titles: [], headerStart: ["Handles", "NPM(K)", "PM(K)", "WS(K)"], headerContains: []),
+    Kind(name: "PowerShell Get-Process output", titles: [], headerStart: ["NPM(K)", "PM(M)", "WS(M)"], headerContains: []),
     Kind(name: "tasklist output", titles: [], headerStart: ["Image", "Name", "PID", "Session", "Name"], headerContains: []),
     Kind(name: "Windows routing table (netstat -r, route print)", titles: ["Interface List", "IPv4 Route Table", "IPv6 Route Table", "Active Routes:", "Persistent Routes:"], headerStart: ["Network", "Destination"], headerContains: []),
     Kind(name: "Windows statistics (netstat -s)", titles: ["IPv4 Statistics", "IPv6 Statistics", "ICMPv4 Statistics", "ICMPv6 Statistics", "TCP Statistics for IPv4", "TCP Statistics for IPv6", "UDP Statistics for IPv4", "UDP Statistics for IPv6"], headerStart: [], headerContains: []),
