@@ -52,7 +52,9 @@ import Testing
   /// or none); a table lost with a warning, which renumbered the snapshots after it; a Windows
   /// PID and the owner pasted after it wrapped (`4321 chrome.exe`, read as an ownership
   /// message); a UNIX path or program cut before a word that reads as a command (`…/pipes/n`
-  /// + `ss`, `6591/` + `sudo`). The `jc/` inputs are in `../shared/corpus`.
+  /// + `ss`, `6591/` + `sudo`); a net-tools row without queues whose owner wrapped away
+  /// (`tcp 0.0.0.0:22 0.0.0.0:* LISTEN`), once taken for an ss row without queues and without
+  /// its state. The `jc/` inputs are in `../shared/corpus`.
   @Test(arguments: [
     ("ss/oneline-O.txt", 93, false), ("ss/oneline-O.txt", 200, false), ("ss/tunapeio.txt", 60, false),
     ("ss/tunapeio.txt", 139, false), ("ss/lntp.txt", 62, false), ("ss/tnai.txt", 79, false),
@@ -66,7 +68,7 @@ import Testing
     ("powershell/udp-endpoint.txt", 89, true), ("powershell/wrapped-and-collapsed.txt", 61, false),
     ("ss/command-in-prose.txt", 63, false), ("ss/command-in-prose.txt", 65, false),
     ("windows-netstat/merged-columns.txt", 66, false), ("jc/fedora32/netstat.out", 79, false),
-    ("jc/centos-7.7/netstat-sudo-aeep.out", 64, false),
+    ("jc/centos-7.7/netstat-sudo-aeep.out", 64, false), ("linux-netstat/no-queue-columns.txt", 65, false),
   ])
   func wrappedRowsKeepTheirRecordsOrSaySo(_ fixture: String, _ width: Int, _ breakAtSpaces: Bool) throws {
     let root = fixture.hasPrefix("jc/") ? TestSupport.corpus : TestSupport.fixtures

@@ -287,8 +287,9 @@ struct SSParser: DialectParser {
     let queuesShown = index + 2 < tokens.count && line.isDigits(tokens[index]) && line.isDigits(tokens[index + 1])
     if !queuesShown {
       // `tcp ESTAB 10.0.0.4:22 10.0.0.9:51234`: the queue columns deleted by hand, as a blog's
-      // table shows them. The Netid or State must be there, and both endpoints.
-      guard seen != nil || stateSpan != nil, netid?.protocol != "unix", index + 1 < tokens.count,
+      // table shows them. The State must be there, before both endpoints (net-tools rows
+      // edited the same way, `tcp 0.0.0.0:22 0.0.0.0:* LISTEN`, have it after them).
+      guard stateSpan != nil, netid?.protocol != "unix", index + 1 < tokens.count,
         line.firstIndex(of: UInt8(ascii: ":"), in: tokens[index]) != nil, !line.isDigits(tokens[index]),
         looksLikeAddress(line, tokens[index + 1])
       else { return .none }
