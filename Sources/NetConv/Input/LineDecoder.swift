@@ -64,9 +64,7 @@ struct LineDecoder {
     handOnPieces(into: &consumer)
     if let held = cutLine {
       cutLine = nil
-      held.bytes.withUnsafeBufferPointer {
-        handOn($0, number: held.number, survey: ByteScan.survey($0), markupPossible: held.markupPossible, into: &consumer)
-      }
+      handOn(held, droppingLast: 0, into: &consumer)
     }
   }
 
@@ -118,16 +116,11 @@ struct LineDecoder {
     let head = held.bytes[(held.bytes.count - held.tail)...]
     let character = Array(head) + UnsafeBufferPointer(rebasing: bytes.prefix(held.length - held.tail))
     guard character.count == held.length, character.withUnsafeBufferPointer(UTF8Validation.isValid) else {
-      held.bytes.withUnsafeBufferPointer {
-        handOn($0, number: held.number, survey: ByteScan.survey($0), markupPossible: held.markupPossible, into: &consumer)
-      }
+      handOn(held, droppingLast: 0, into: &consumer)
       holdOrHandOn(bytes, number: number, survey: survey, markupPossible: markupPossible, into: &consumer)
       return
     }
-    held.bytes.withUnsafeBufferPointer {
-      let kept = UnsafeBufferPointer(rebasing: $0[0..<($0.count - held.tail)])
-      handOn(kept, number: held.number, survey: ByteScan.survey(kept), markupPossible: held.markupPossible, into: &consumer)
-    }
+    handOn(held, droppingLast: held.tail, into: &consumer)
     consumer.report(
       Diagnostic(
         .note, .rejoinedWrap, line: number,
@@ -135,6 +128,14 @@ struct LineDecoder {
     let joined = Array(head) + bytes
     joined.withUnsafeBufferPointer {
       holdOrHandOn($0, number: number, survey: ByteScan.survey($0), markupPossible: markupPossible, into: &consumer)
+    }
+  }
+
+  /// Hands on a held line without its last `count` bytes.
+  private mutating func handOn<Consumer: DecodedLineConsumer>(_ held: CutLine, droppingLast count: Int, into consumer: inout Consumer) {
+    held.bytes.withUnsafeBufferPointer {
+      let kept = UnsafeBufferPointer(rebasing: $0[0..<($0.count - count)])
+      handOn(kept, number: held.number, survey: ByteScan.survey(kept), markupPossible: held.markupPossible, into: &consumer)
     }
   }
 

@@ -89,10 +89,10 @@ struct DocumentParser {
       if NoiseRecognizer.isInterruption(line, tokens: tokens) {
         context.report(.note, .interrupted, "the output was stopped with Ctrl-C here; the table above may be cut off")
       }
-      if let row = Self.rowAfterCommand(line, tokens: tokens) { return readRow(after: line, at: row, number: number) }
-      if let start = Self.cutRowAfterCommand(line, tokens: tokens) {
+      if let row = Self.rowAfterCommand(line, tokens: tokens) {
+        if row.whole { return readRow(after: line, at: row.start, number: number) }
         // A wrap cut the row inside its second address (`… findstr :80 TCP 0.0.0.0:8082 0.`).
-        let excerpt = Self.excerpt(line, Span(start: start, end: trimmed.end))
+        let excerpt = Self.excerpt(line, Span(start: row.start, end: trimmed.end))
         context.report(.warning, .unrecognizedLine, "a row after the command on this line could not be read: '\(excerpt)'")
         return .unrecognized
       }
@@ -144,44 +144,26 @@ struct DocumentParser {
 
   /// Where a socket row starts on a prompt line whose command and output were joined into one
   /// line (`C:\Users\me>netstat -ano | findstr :80 TCP 0.0.0.0:8082 0.0.0.0:0 LISTENING 17776`,
-  /// an issue title): a protocol word followed by two `address:port` tokens (Windows) or by two
-  /// queue numbers and two `address:port` tokens (net-tools). What follows may have been
-  /// wrapped onto the next line.
-  private static func rowAfterCommand(_ line: LineText, tokens: Tokens) -> Int? {
-    guard tokens.count >= 4 else { return nil }
+  /// an issue title): a protocol word, maybe two queue numbers (net-tools), then two
+  /// `address:port` tokens — `whole` — or one and at most one more token, the line's last: a row
+  /// a wrap cut inside its second address. What follows a whole row may have been wrapped onto
+  /// the next line.
+  private static func rowAfterCommand(_ line: LineText, tokens: Tokens) -> (start: Int, whole: Bool)? {
+    guard tokens.count >= 3 else { return nil }
     func isAddress(_ index: Int) -> Bool {
       guard index < tokens.endIndex else { return false }
       let token = tokens[index]
       guard let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token) else { return false }
       return colon > token.start && colon < token.end - 1
     }
-    for index in (tokens.startIndex + 1)..<(tokens.endIndex - 2) {
-      let word = tokens[index]
-      guard rowStartWords.contains(where: { line.equals(word, $0) }) else { continue }
-      if isAddress(index + 1) && isAddress(index + 2) { return word.start }
-      if index + 4 < tokens.endIndex, line.isDigits(tokens[index + 1]), line.isDigits(tokens[index + 2]),
-        isAddress(index + 3), isAddress(index + 4)
-      {
-        return word.start
-      }
-    }
-    return nil
-  }
-
-  /// Where a row starts on a prompt line that ends inside it: a protocol word, maybe two queue
-  /// numbers, then an `address:port` and at most one more token, the line's last.
-  private static func cutRowAfterCommand(_ line: LineText, tokens: Tokens) -> Int? {
-    guard tokens.count >= 3 else { return nil }
     for index in (tokens.startIndex + 1)..<(tokens.endIndex - 1) {
       let word = tokens[index]
       guard rowStartWords.contains(where: { line.equals(word, $0) }) else { continue }
       var address = index + 1
       if address + 2 < tokens.endIndex, line.isDigits(tokens[address]), line.isDigits(tokens[address + 1]) { address += 2 }
-      let token = tokens[address]
-      guard tokens.endIndex - address <= 2, let colon = line.lastIndex(of: UInt8(ascii: ":"), in: token),
-        colon > token.start && colon < token.end - 1
-      else { continue }
-      return word.start
+      guard isAddress(address) else { continue }
+      if isAddress(address + 1) { return (word.start, true) }
+      if tokens.endIndex - address <= 2 { return (word.start, false) }
     }
     return nil
   }

@@ -222,9 +222,14 @@ struct WindowsNetstatParser: DialectParser {
   /// The state must be a known word, so a line of prose is never taken for such a row.
   private func oneEndpointRowStateEnd(_ line: LineText, _ tokens: Tokens) -> Int? {
     guard tokens.count >= 3, startsRow(line, tokens), !looksLikeEndpoint(line, tokens[2]) else { return nil }
-    var end = tokens.count
-    if end > 3 && line.isDigits(tokens[end - 1]) { end -= 1 }
-    let span = Span(start: tokens[2].start, end: tokens[end - 1].end)
+    return Self.stateEnd(line, tokens, from: 2)
+  }
+
+  /// Where the state words that start at token `first` end, before a PID, when they are a known
+  /// state; `nil` otherwise.
+  private static func stateEnd(_ line: LineText, _ tokens: Tokens, from first: Int) -> Int? {
+    let end = tokens.count > first + 1 && line.isDigits(tokens[tokens.count - 1]) ? tokens.count - 1 : tokens.count
+    let span = Span(start: tokens[first].start, end: tokens[end - 1].end)
     let known = WindowsNetstatVocabulary.stateBytes.value(line, span) ?? WindowsNetstatVocabulary.state(line.string(span))
     return known == nil ? nil : end
   }
@@ -240,9 +245,7 @@ struct WindowsNetstatParser: DialectParser {
       (foreign.start..<foreign.end).allSatisfy({ Self.isServiceNameByte(line[$0]) }),
       WindowsNetstatVocabulary.state(line.string(foreign)) == nil
     else { return false }
-    let end = tokens.count > 4 && line.isDigits(tokens[tokens.count - 1]) ? tokens.count - 1 : tokens.count
-    let span = Span(start: tokens[3].start, end: tokens[end - 1].end)
-    return (WindowsNetstatVocabulary.stateBytes.value(line, span) ?? WindowsNetstatVocabulary.state(line.string(span))) != nil
+    return Self.stateEnd(line, tokens, from: 3) != nil
   }
 
   /// Reads a row whose foreign address shows no port. A listener's foreign address is the
